@@ -1,0 +1,57 @@
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "../client";
+import { zoomConnections, zoomGrants, type ZoomConnection, type ZoomGrant } from "../schema";
+
+export interface ConnectionWithGrant {
+  connection: ZoomConnection;
+  grant: ZoomGrant | null;
+}
+
+export async function findConnection(db: Db, tenantId: string): Promise<ConnectionWithGrant | undefined> {
+  const [row] = await db
+    .select({ connection: zoomConnections, grant: zoomGrants })
+    .from(zoomConnections)
+    .leftJoin(zoomGrants, eq(zoomGrants.id, zoomConnections.grantId))
+    .where(eq(zoomConnections.tenantId, tenantId))
+    .limit(1);
+  return row;
+}
+
+/** Points the tenant at a grant; returns the grant it used before, if any. */
+export async function linkTenantToGrant(
+  tx: Tx,
+  input: { tenantId: string; grantId: string; userId: string },
+): Promise<string | null> {
+  const [previous] = await tx
+    .select({ grantId: zoomConnections.grantId })
+    .from(zoomConnections)
+    .where(eq(zoomConnections.tenantId, input.tenantId))
+    .for("update");
+  const values = {
+    grantId: input.grantId,
+    connectedByUserId: input.userId,
+    connectedAt: new Date(),
+    disconnectedReason: null,
+  };
+  await tx
+    .insert(zoomConnections)
+    .values({ tenantId: input.tenantId, ...values })
+    .onConflictDoUpdate({ target: zoomConnections.tenantId, set: values });
+  return previous?.grantId ?? null;
+}
+
+export async function deleteConnection(db: Db | Tx, tenantId: string) {
+  await db.delete(zoomConnections).where(eq(zoomConnections.tenantId, tenantId));
+}
+
+/** Keeps the tenants' rows, without tokens, so the dashboard can say why they were disconnected. */
+export async function detachGrant(tx: Tx, grantId: string, reason: string) {
+  await tx
+    .update(zoomConnections)
+    .set({ grantId: null, disconnectedReason: reason })
+    .where(eq(zoomConnections.grantId, grantId));
+}
+
+export async function touchTokenServed(db: Db, tenantId: string) {
+  await db.update(zoomConnections).set({ lastTokenServedAt: new Date() }).where(eq(zoomConnections.tenantId, tenantId));
+}

@@ -1,0 +1,73 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { memberships, tenants, users, type Role, type Tenant } from "../schema";
+
+export type TenantWithRole = Tenant & { role: Role };
+
+/** Creates the tenant and its owner membership together; null when the slug is taken. */
+export async function insertTenantWithOwner(
+  db: Db,
+  input: { slug: string; name: string; ownerId: string },
+): Promise<TenantWithRole | null> {
+  return db.transaction(async (tx) => {
+    const [tenant] = await tx
+      .insert(tenants)
+      .values({ slug: input.slug, name: input.name })
+      .onConflictDoNothing({ target: tenants.slug })
+      .returning();
+    if (!tenant) return null;
+    await tx.insert(memberships).values({ tenantId: tenant.id, userId: input.ownerId, role: "owner" });
+    return { ...tenant, role: "owner" as const };
+  });
+}
+
+export async function listTenantsForUser(db: Db, userId: string): Promise<TenantWithRole[]> {
+  const rows = await db
+    .select({ tenant: tenants, role: memberships.role })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(tenants.name));
+  return rows.map((r) => ({ ...r.tenant, role: r.role }));
+}
+
+/** The tenant as seen by one user: undefined both when it does not exist and when they are not a member. */
+export async function findTenantForMember(db: Db, slug: string, userId: string): Promise<TenantWithRole | undefined> {
+  const [row] = await db
+    .select({ tenant: tenants, role: memberships.role })
+    .from(tenants)
+    .innerJoin(memberships, and(eq(memberships.tenantId, tenants.id), eq(memberships.userId, userId)))
+    .where(eq(tenants.slug, slug))
+    .limit(1);
+  return row ? { ...row.tenant, role: row.role } : undefined;
+}
+
+export async function listMembers(db: Db, tenantId: string) {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.tenantId, tenantId))
+    .orderBy(asc(memberships.createdAt));
+}
+
+/** Adds a member, or changes the role of an existing one. */
+export async function upsertMembership(db: Db, input: { tenantId: string; userId: string; role: Role }) {
+  await db
+    .insert(memberships)
+    .values(input)
+    .onConflictDoUpdate({ target: [memberships.tenantId, memberships.userId], set: { role: input.role } });
+}
+
+export async function deleteMembership(db: Db, tenantId: string, userId: string): Promise<boolean> {
+  const removed = await db
+    .delete(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+    .returning({ userId: memberships.userId });
+  return removed.length > 0;
+}
+
+export async function findTenantIdBySlug(db: Db, slug: string): Promise<string | undefined> {
+  const [row] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)).limit(1);
+  return row?.id;
+}

@@ -1,0 +1,58 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "../client";
+import { tenants, urlSecrets, zoomConnections, zoomGrants } from "../schema";
+
+export async function insertUrlSecret(
+  db: Db,
+  input: { tenantId: string; label: string; prefix: string; secretHash: string; createdByUserId: string },
+) {
+  const [row] = await db.insert(urlSecrets).values(input).returning();
+  return row!;
+}
+
+export async function listActiveUrlSecrets(db: Db, tenantId: string) {
+  return db
+    .select({
+      id: urlSecrets.id,
+      label: urlSecrets.label,
+      prefix: urlSecrets.prefix,
+      createdAt: urlSecrets.createdAt,
+      lastUsedAt: urlSecrets.lastUsedAt,
+    })
+    .from(urlSecrets)
+    .where(and(eq(urlSecrets.tenantId, tenantId), isNull(urlSecrets.revokedAt)))
+    .orderBy(desc(urlSecrets.createdAt));
+}
+
+export async function revokeUrlSecret(db: Db, tenantId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .update(urlSecrets)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(urlSecrets.id, id), eq(urlSecrets.tenantId, tenantId), isNull(urlSecrets.revokedAt)))
+    .returning({ id: urlSecrets.id });
+  return rows.length > 0;
+}
+
+/** The token route's one read: an active secret, its tenant, and the tenant's connection and grant. */
+export async function findTokenAccess(db: Db, secretHash: string) {
+  const [row] = await db
+    .select({
+      secretId: urlSecrets.id,
+      secretHash: urlSecrets.secretHash,
+      tenantId: tenants.id,
+      slug: tenants.slug,
+      connection: zoomConnections,
+      grant: zoomGrants,
+    })
+    .from(urlSecrets)
+    .innerJoin(tenants, eq(tenants.id, urlSecrets.tenantId))
+    .leftJoin(zoomConnections, eq(zoomConnections.tenantId, tenants.id))
+    .leftJoin(zoomGrants, eq(zoomGrants.id, zoomConnections.grantId))
+    .where(and(eq(urlSecrets.secretHash, secretHash), isNull(urlSecrets.revokedAt)))
+    .limit(1);
+  return row;
+}
+
+export async function touchUrlSecret(db: Db, id: string) {
+  await db.update(urlSecrets).set({ lastUsedAt: new Date() }).where(eq(urlSecrets.id, id));
+}

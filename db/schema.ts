@@ -1,0 +1,154 @@
+import {
+  bigserial,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(), // stored lower-cased
+    name: text("name"),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+export type User = typeof users.$inferSelect;
+
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Fixed at creation: it is part of the ZAK URLs customers hand to their bots.
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("tenants_slug_key").on(t.slug)],
+);
+export type Tenant = typeof tenants.$inferSelect;
+
+export const roleEnum = pgEnum("membership_role", ["owner", "admin", "member"]);
+export type Role = (typeof roleEnum.enumValues)[number];
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+export type Membership = typeof memberships.$inferSelect;
+
+export const grantStatusEnum = pgEnum("zoom_grant_status", ["active", "reauth_required"]);
+
+/**
+ * One row per Zoom user who authorized this app. Zoom keeps a single live token set per user per
+ * app, so tenants that connect the same Zoom user share this row instead of killing each other's tokens.
+ * Token columns hold ciphertext only (lib/crypto), bound to this row's id and the column name.
+ */
+export const zoomGrants = pgTable(
+  "zoom_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    zoomUserId: text("zoom_user_id").notNull(),
+    zoomAccountId: text("zoom_account_id").notNull(),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    picUrl: text("pic_url"),
+    scopes: text("scopes").notNull(),
+    refreshTokenEnc: text("refresh_token_enc").notNull(),
+    accessTokenEnc: text("access_token_enc").notNull(),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }).notNull(),
+    status: grantStatusEnum("status").notNull().default("active"),
+    // Bumped on every token write; compare-and-set guard against a concurrent writer.
+    version: integer("version").notNull().default(1),
+    // Set by each consent; a deauthorization event older than this one is stale and ignored.
+    authorizedAt: timestamp("authorized_at", { withTimezone: true }).notNull().defaultNow(),
+    refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [uniqueIndex("zoom_grants_zoom_user_key").on(t.zoomUserId), index("zoom_grants_refreshed_idx").on(t.refreshedAt)],
+);
+export type ZoomGrant = typeof zoomGrants.$inferSelect;
+
+/**
+ * A tenant's link to a grant. A row with a null grant means the Zoom user deauthorized the app:
+ * the tenant is shown as disconnected with the reason, until someone reconnects.
+ */
+export const zoomConnections = pgTable(
+  "zoom_connections",
+  {
+    tenantId: uuid("tenant_id")
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    grantId: uuid("grant_id").references(() => zoomGrants.id, { onDelete: "set null" }),
+    connectedByUserId: uuid("connected_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
+    disconnectedReason: text("disconnected_reason"),
+    lastTokenServedAt: timestamp("last_token_served_at", { withTimezone: true }),
+  },
+  (t) => [index("zoom_connections_grant_idx").on(t.grantId)],
+);
+export type ZoomConnection = typeof zoomConnections.$inferSelect;
+
+/** Secrets that open a tenant's token URL. Only a SHA-256 hash is stored; the secret is shown once. */
+export const urlSecrets = pgTable(
+  "url_secrets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("url_secrets_hash_key").on(t.secretHash), index("url_secrets_tenant_idx").on(t.tenantId)],
+);
+export type UrlSecret = typeof urlSecrets.$inferSelect;
+
+/** Audit of token requests. Never holds a token, a secret or a query string. */
+export const tokenRequests = pgTable(
+  "token_requests",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
+    secretId: uuid("secret_id").references(() => urlSecrets.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(), // "zak" today; other Zoom token kinds later
+    outcome: text("outcome").notNull(),
+    status: integer("status").notNull(),
+    latencyMs: integer("latency_ms").notNull(),
+    clientIp: text("client_ip"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("token_requests_tenant_time_idx").on(t.tenantId, t.createdAt.desc())],
+);
+export type TokenRequest = typeof tokenRequests.$inferSelect;

@@ -1,0 +1,21 @@
+import type { z } from "zod";
+import { ApiError } from "./errors";
+
+const MAX_JSON_BYTES = 16 * 1024;
+
+/** Reads and validates a JSON body; every failure is a 4xx that says what is wrong. */
+export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
+  }
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new ApiError("payload_too_large", "Body is too large");
+  let body: unknown;
+  try {
+    body = text === "" ? {} : JSON.parse(text);
+  } catch {
+    throw new ApiError("bad_request", "Body is not valid JSON");
+  }
+  return schema.parse(body);
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const KEY = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
+const SECRET = "s".repeat(40);
+
+function problemsOf(raw: Record<string, string>): string[] {
+  try {
+    parseEnv(raw);
+  } catch (err) {
+    if (err instanceof EnvError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe("parseEnv", () => {
+  it("needs nothing for a first local run and applies the defaults", () => {
+    const env = parseEnv({});
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.ZOOM_OAUTH_URL).toBe("https://zoom.us");
+    expect(env.ZOOM_API_URL).toBe("https://api.zoom.us");
+    expect(env.ZOOM_TIMEOUT_MS).toBe(8000);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("accepts a complete production configuration and trims trailing slashes", () => {
+    const env = parseEnv({
+      DATABASE_URL: "postgres://u@db:5432/app",
+      APP_URL: "https://zak.example.com/",
+      AUTH_SECRET: SECRET,
+      TOKEN_ENCRYPTION_KEYS: KEY,
+      ZOOM_CLIENT_ID: "id",
+      ZOOM_CLIENT_SECRET: "secret",
+      ZOOM_WEBHOOK_SECRET_TOKEN: "whsec",
+      ZOOM_TIMEOUT_MS: "2500",
+    });
+    expect(env.APP_URL).toBe("https://zak.example.com");
+    expect(env.ZOOM_TIMEOUT_MS).toBe(2500);
+  });
+
+  it("requires the secrets when DATABASE_URL is set, naming every missing variable at once", () => {
+    const problems = problemsOf({ DATABASE_URL: "postgres://u@db/app" });
+    expect(problems).toEqual([
+      "AUTH_SECRET is required when DATABASE_URL is set",
+      "TOKEN_ENCRYPTION_KEYS is required when DATABASE_URL is set",
+    ]);
+  });
+
+  it("requires the Zoom secret and webhook token once a Zoom client id is set", () => {
+    expect(problemsOf({ ZOOM_CLIENT_ID: "id" })).toEqual([
+      "ZOOM_CLIENT_SECRET is required when ZOOM_CLIENT_ID is set",
+      "ZOOM_WEBHOOK_SECRET_TOKEN is required when ZOOM_CLIENT_ID is set",
+    ]);
+  });
+
+  it("names each malformed variable without echoing secret values", () => {
+    const problems = problemsOf({
+      DATABASE_URL: "mysql://x",
+      APP_URL: "not a url",
+      AUTH_SECRET: "short-secret-value",
+      TOKEN_ENCRYPTION_KEYS: "k1:dG9vc2hvcnQ=",
+      ZOOM_TIMEOUT_MS: "abc",
+    });
+    const names = problems.map((p) => p.split(" ")[0]);
+    expect(names).toEqual(
+      expect.arrayContaining(["DATABASE_URL", "APP_URL", "AUTH_SECRET", "TOKEN_ENCRYPTION_KEYS", "ZOOM_TIMEOUT_MS"]),
+    );
+    expect(problems.join(" ")).not.toContain("short-secret-value");
+    expect(problems.join(" ")).not.toContain("dG9vc2hvcnQ=");
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ APP_URL: "", ZOOM_CLIENT_ID: "" }).APP_URL).toBe("http://localhost:3000");
+  });
+});

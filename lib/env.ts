@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { parseKeyring } from "./crypto/keyring";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+  .transform((v) => v.replace(/\/+$/, ""));
+
+const rawSchema = z.object({
+  DATABASE_URL: optional.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
+  ),
+  PGLITE_DIR: optional,
+  APP_URL: optional.pipe(httpUrl.default("http://localhost:3000")),
+  AUTH_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  TOKEN_ENCRYPTION_KEYS: optional.pipe(
+    z
+      .string()
+      .refine((v) => safeKeyring(v) !== null, "must be comma-separated id:base64 entries of 32-byte keys")
+      .optional(),
+  ),
+  ZOOM_CLIENT_ID: optional,
+  ZOOM_CLIENT_SECRET: optional,
+  ZOOM_WEBHOOK_SECRET_TOKEN: optional,
+  ZOOM_OAUTH_URL: optional.pipe(httpUrl.default("https://zoom.us")),
+  ZOOM_API_URL: optional.pipe(httpUrl.default("https://api.zoom.us")),
+  ZOOM_TIMEOUT_MS: optional.pipe(z.coerce.number<string | undefined>().int().min(100).max(60_000).default(8_000)),
+});
+
+function safeKeyring(value: string) {
+  try {
+    return parseKeyring(value);
+  } catch {
+    return null;
+  }
+}
+
+export type RawEnv = Record<string, string | undefined>;
+export type ParsedEnv = z.infer<typeof rawSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join("; ")}`);
+    this.name = "EnvError";
+  }
+}
+
+/**
+ * Validates the environment and the rules that span variables. Every problem is collected so one
+ * message names every offending variable. Secrets are never echoed back.
+ */
+export function parseEnv(raw: RawEnv): ParsedEnv {
+  const result = rawSchema.safeParse(raw);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+  const env = result.success ? result.data : null;
+  const present = (name: keyof ParsedEnv) => Boolean(raw[name]?.trim());
+
+  if (present("DATABASE_URL")) {
+    for (const name of ["AUTH_SECRET", "TOKEN_ENCRYPTION_KEYS"] as const) {
+      if (!present(name)) problems.push(`${name} is required when DATABASE_URL is set`);
+    }
+  }
+  if (present("ZOOM_CLIENT_ID")) {
+    for (const name of ["ZOOM_CLIENT_SECRET", "ZOOM_WEBHOOK_SECRET_TOKEN"] as const) {
+      if (!present(name)) problems.push(`${name} is required when ZOOM_CLIENT_ID is set`);
+    }
+  }
+  if (problems.length > 0 || !env) throw new EnvError(problems);
+  return env;
+}
