@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { focusRing } from "@/app/_components/button";
+import { getSessionUser } from "@/lib/auth/session";
+import { SignOutButton } from "./_components/sign-out-button";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  return (
+    <>
+      <header className="border-b border-zinc-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-4 px-4">
+          <Link href="/tenants" className={`rounded font-semibold tracking-tight text-zinc-900 ${focusRing}`}>
+            ZAK Broker
+          </Link>
+          <div className="flex min-w-0 items-center gap-2">
+            <span className="truncate text-sm text-zinc-600" data-testid="user-email" title={user.email}>
+              {user.email}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { Avatar } from "@/app/_components/avatar";
+import { Banner } from "@/app/_components/banner";
+import { Card } from "@/app/_components/card";
+import { DetailList } from "@/app/_components/detail-list";
+import { ErrorMessage } from "@/app/_components/error-message";
+import { LoadingState } from "@/app/_components/loading-state";
+import { RelativeTime } from "@/app/_components/relative-time";
+import { useZoomConnection, type ZoomConnection } from "@/lib/hooks/use-zoom-connection";
+import { ZoomActions } from "./zoom-actions";
+import { ZoomStatusBadge } from "./zoom-status-badge";
+
+interface ConnectionCardProps {
+  slug: string;
+  canManage: boolean;
+}
+
+export function ConnectionCard({ slug, canManage }: ConnectionCardProps) {
+  const zoom = useZoomConnection(slug);
+  return (
+    <Card
+      title="Bots will join as"
+      description="The Zoom user whose ZAK your bots receive."
+      actions={zoom.data && <ZoomStatusBadge status={zoom.data.status} />}
+      testId="connection-card"
+    >
+      {zoom.isPending ? (
+        <LoadingState label="Loading Zoom connection" />
+      ) : zoom.isError ? (
+        <ErrorMessage error={zoom.error} onRetry={() => void zoom.refetch()} />
+      ) : (
+        <ConnectionDetails slug={slug} connection={zoom.data} canManage={canManage} />
+      )}
+    </Card>
+  );
+}
+
+function ConnectionDetails({ slug, connection, canManage }: { slug: string; connection: ZoomConnection } & Pick<ConnectionCardProps, "canManage">) {
+  const { status, user } = connection;
+  return (
+    <div className="space-y-5">
+      {user ? (
+        <div className="flex items-center gap-4">
+          <Avatar name={user.displayName} src={user.picUrl} />
+          <div className="min-w-0">
+            <p className="truncate font-medium text-zinc-900" data-testid="zoom-display-name">
+              {user.displayName}
+            </p>
+            <p className="truncate text-sm text-zinc-600" data-testid="zoom-email">
+              {user.email}
+            </p>
+          </div>
+        </div>
+      ) : (
+        <p className="text-sm text-zinc-600">
+          No Zoom account is connected, so bots cannot get a ZAK yet.
+          {!canManage && " Ask an owner or admin of this tenant to connect one."}
+        </p>
+      )}
+      <StatusNote connection={connection} />
+      {status !== "not_connected" && (
+        <DetailList
+          items={[
+            { label: "Connected since", value: <RelativeTime value={connection.connectedAt} /> },
+            { label: "Last refresh", value: <RelativeTime value={connection.lastRefreshAt} /> },
+            { label: "Last ZAK served", value: <RelativeTime value={connection.lastTokenServedAt} fallback="Never" /> },
+          ]}
+        />
+      )}
+      {canManage && <ZoomActions slug={slug} status={status} />}
+    </div>
+  );
+}
+
+function StatusNote({ connection }: { connection: ZoomConnection }) {
+  if (connection.status === "reauth_required") {
+    return (
+      <Banner tone="warning" title="Reconnect needed" testId="zoom-reauth-warning">
+        Zoom no longer accepts this connection (the user removed the app or the grant was revoked). Bots get 409 until
+        someone reconnects.
+      </Banner>
+    );
+  }
+  if (connection.status === "disconnected") {
+    return (
+      <Banner tone="warning" title="Disconnected" testId="zoom-disconnected-reason">
+        {connection.disconnectedReason ?? "The Zoom connection was removed."} Bots cannot get a ZAK until someone
+        reconnects.
+      </Banner>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { ConfirmAction } from "@/app/_components/confirm-action";
+import { EmptyState } from "@/app/_components/empty-state";
+import { ErrorMessage } from "@/app/_components/error-message";
+import { LoadingState } from "@/app/_components/loading-state";
+import { RelativeTime } from "@/app/_components/relative-time";
+import { useRevokeSecret, useSecrets, type UrlSecret } from "@/lib/hooks/use-secrets";
+
+export function SecretList({ slug }: { slug: string }) {
+  const secrets = useSecrets(slug);
+  const revoke = useRevokeSecret(slug);
+
+  if (secrets.isPending) return <LoadingState label="Loading ZAK URLs" />;
+  if (secrets.isError) return <ErrorMessage error={secrets.error} onRetry={() => void secrets.refetch()} />;
+  if (secrets.data.length === 0) {
+    return <EmptyState title="No ZAK URLs yet">Create one above and paste it into your bot&apos;s configuration.</EmptyState>;
+  }
+  return (
+    <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200" aria-label="ZAK URLs" data-testid="zak-url-list">
+      {secrets.data.map((secret) => (
+        <SecretRow key={secret.id} secret={secret} onRevoke={() => revoke.mutateAsync(secret.id)} />
+      ))}
+    </ul>
+  );
+}
+
+function SecretRow({ secret, onRevoke }: { secret: UrlSecret; onRevoke: () => Promise<unknown> }) {
+  const name = secret.label || "Untitled";
+  return (
+    <li className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+      <div className="min-w-0 flex-1">
+        <p className="truncate text-sm font-medium text-zinc-900">{name}</p>
+        <p className="text-xs text-zinc-500">
+          <code className="font-mono text-zinc-700">{secret.prefix}…</code> · created <RelativeTime value={secret.createdAt} /> ·
+          last used <RelativeTime value={secret.lastUsedAt} fallback="never" />
+        </p>
+      </div>
+      <ConfirmAction
+        trigger="Revoke"
+        triggerLabel={`Revoke ${name}`}
+        title={`Revoke “${name}”?`}
+        confirmLabel="Revoke"
+        onConfirm={onRevoke}
+      >
+        Bots using this URL stop getting a ZAK immediately. This cannot be undone; create a new URL to replace it.
+      </ConfirmAction>
+    </li>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { Button } from "@/app/_components/button";
+import { ConfirmAction } from "@/app/_components/confirm-action";
+import { useDisconnectZoom, type ZoomStatus } from "@/lib/hooks/use-zoom-connection";
+
+/** Connect (a form post that the server answers with a redirect to Zoom's consent page), or reconnect/disconnect. */
+export function ZoomActions({ slug, status }: { slug: string; status: ZoomStatus }) {
+  const disconnect = useDisconnectZoom(slug);
+  const hasConnection = status !== "not_connected";
+  return (
+    <div className="flex flex-wrap items-center gap-2 border-t border-zinc-100 pt-4">
+      <form method="post" action={`/api/tenants/${encodeURIComponent(slug)}/zoom/connect`}>
+        <Button type="submit" variant={status === "connected" ? "secondary" : "primary"}>
+          {hasConnection ? "Reconnect" : "Connect Zoom"}
+        </Button>
+      </form>
+      {hasConnection && (
+        <ConfirmAction
+          trigger="Disconnect"
+          triggerSize="md"
+          title="Disconnect Zoom?"
+          confirmLabel="Disconnect"
+          onConfirm={() => disconnect.mutateAsync()}
+        >
+          Bots using this tenant&apos;s ZAK URLs will get an error instead of a ZAK until someone connects Zoom again.
+        </ConfirmAction>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { Badge, type Tone } from "@/app/_components/badge";
+import type { ZoomStatus } from "@/lib/hooks/use-zoom-connection";
+
+const STATUS: Record<ZoomStatus, { label: string; tone: Tone }> = {
+  connected: { label: "Connected", tone: "success" },
+  reauth_required: { label: "Needs reconnect", tone: "warning" },
+  disconnected: { label: "Not connected", tone: "danger" },
+  not_connected: { label: "Not connected", tone: "neutral" },
+};
+
+export function ZoomStatusBadge({ status }: { status: ZoomStatus }) {
+  return <Badge tone={STATUS[status].tone} testId="zoom-status">{STATUS[status].label}</Badge>;
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { PageHeader } from "@/app/_components/page-header";
+import { TextLink } from "@/app/_components/text-link";
+import { ApiError } from "@/lib/api/errors";
+import { requireTenant } from "@/lib/auth/tenant";
+import { canManage } from "@/lib/hooks/use-tenants";
+import { RoleBadge } from "../../_components/role-badge";
+import { ActivityCard } from "./_components/activity-card";
+import { BotExampleCard } from "./_components/bot-example-card";
+import { ConnectionCard } from "./_components/connection-card";
+import { MembersCard } from "./_components/members-card";
+import { TestCard } from "./_components/test-card";
+import { ZakUrlsCard } from "./_components/zak-urls-card";
+import { ZoomCallbackBanner } from "./_components/zoom-callback-banner";
+
+export const metadata: Metadata = { title: "Tenant · ZAK Broker" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** The tenant for the signed-in member, or why not: signed out, or not theirs (same answer as missing). */
+async function loadTenant(slug: string) {
+  try {
+    return await requireTenant(slug);
+  } catch (err) {
+    if (err instanceof ApiError && (err.code === "unauthorized" || err.code === "not_found")) return err.code;
+    throw err;
+  }
+}
+
+export default async function TenantPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
+  const { slug } = await props.params;
+  const query = await props.searchParams;
+  const ctx = await loadTenant(slug);
+  if (ctx === "unauthorized") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/tenants/${slug}`)}`);
+  if (ctx === "not_found") notFound();
+  const { tenant, user } = ctx;
+  const manager = canManage(tenant.role);
+
+  return (
+    <>
+      <PageHeader
+        title={tenant.name}
+        eyebrow={<TextLink href="/tenants">← All tenants</TextLink>}
+        description={
+          <>
+            Slug <code className="font-mono text-zinc-800">{tenant.slug}</code>
+          </>
+        }
+      >
+        <RoleBadge role={tenant.role} />
+      </PageHeader>
+      <div className="space-y-6">
+        <ZoomCallbackBanner status={first(query.zoom)} errorCode={first(query.zoom_error)} />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="lg:col-span-2">
+            <ConnectionCard slug={tenant.slug} canManage={manager} />
+          </div>
+          <TestCard slug={tenant.slug} />
+        </div>
+        {manager && <ZakUrlsCard slug={tenant.slug} />}
+        <BotExampleCard canManage={manager} />
+        <ActivityCard slug={tenant.slug} />
+        <MembersCard slug={tenant.slug} isOwner={tenant.role === "owner"} currentUserId={user.id} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryKeys } from "@/lib/query-keys";
+import { apiFetch, tenantPath } from "./api-client";
+import type { Role } from "./use-tenants";
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  since: string;
+}
+
+export function useMembers(slug: string) {
+  return useQuery({
+    queryKey: queryKeys.members(slug),
+    queryFn: async () => (await apiFetch<{ members: Member[] }>(tenantPath(slug, "/members"))).members,
+  });
+}
+
+export function useInviteMember(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { email: string; role: Role }) =>
+      apiFetch<Member>(tenantPath(slug, "/members"), { method: "POST", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.members(slug) }),
+  });
+}
+
+export function useRemoveMember(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      apiFetch<{ userId: string }>(tenantPath(slug, `/members/${encodeURIComponent(userId)}`), { method: "DELETE" }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.members(slug) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.tenants(), exact: true }),
+      ]),
+  });
+}

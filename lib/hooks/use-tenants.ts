@@ -1,0 +1,34 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryKeys } from "@/lib/query-keys";
+import { apiFetch } from "./api-client";
+
+export type Role = "owner" | "admin" | "member";
+
+export interface Tenant {
+  slug: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+/** Owners and admins manage Zoom and ZAK URLs; members only look. */
+export function canManage(role: Role): boolean {
+  return role === "owner" || role === "admin";
+}
+
+/** The signed-in user's tenants; `initialData` comes from the server render. */
+export function useTenants(initialData?: Tenant[]) {
+  return useQuery({
+    queryKey: queryKeys.tenants(),
+    queryFn: async () => (await apiFetch<{ tenants: Tenant[] }>("/api/tenants")).tenants,
+    initialData,
+  });
+}
+
+export function useCreateTenant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; slug?: string }) => apiFetch<Tenant>("/api/tenants", { method: "POST", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tenants(), exact: true }),
+  });
+}

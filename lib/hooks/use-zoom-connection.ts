@@ -1,0 +1,29 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryKeys } from "@/lib/query-keys";
+import { apiFetch, tenantPath } from "./api-client";
+
+export type ZoomStatus = "not_connected" | "connected" | "reauth_required" | "disconnected";
+
+export interface ZoomConnection {
+  status: ZoomStatus;
+  disconnectedReason: string | null;
+  user: { zoomUserId: string; displayName: string; email: string; picUrl: string | null } | null;
+  connectedAt: string | null;
+  lastRefreshAt: string | null;
+  lastTokenServedAt: string | null;
+}
+
+export function useZoomConnection(slug: string) {
+  return useQuery({
+    queryKey: queryKeys.zoomConnection(slug),
+    queryFn: () => apiFetch<ZoomConnection>(tenantPath(slug, "/zoom")),
+  });
+}
+
+export function useDisconnectZoom(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<{ status: ZoomStatus }>(tenantPath(slug, "/zoom"), { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.zoomConnection(slug) }),
+  });
+}

@@ -1,0 +1,12 @@
+/**
+ * TanStack Query keys, one per resource. Everything about a tenant sits under `["tenants", slug]`
+ * so a single invalidation can refresh a whole tenant page.
+ */
+export const queryKeys = {
+  tenants: () => ["tenants"] as const,
+  tenant: (slug: string) => ["tenants", slug] as const,
+  zoomConnection: (slug: string) => ["tenants", slug, "zoom"] as const,
+  secrets: (slug: string) => ["tenants", slug, "secrets"] as const,
+  activity: (slug: string) => ["tenants", slug, "activity"] as const,
+  members: (slug: string) => ["tenants", slug, "members"] as const,
+};
