@@ -1,6 +1,10 @@
 import { getDb } from "@/db";
+import { getBroker } from "./broker";
 import { getConfig } from "./config";
 import { EnvError } from "./env";
+import { reencryptGrants, refreshIdleGrants } from "./vault/maintenance";
+
+const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 
 export async function startServer() {
   let config;
@@ -18,4 +22,20 @@ export async function startServer() {
     `[broker] ready: ${config.database.kind === "postgres" ? "PostgreSQL" : `embedded database in ${config.database.dir}`}` +
       (config.zoom.demo ? ", demo mode (Zoom is emulated)" : ""),
   );
+  void runMaintenance();
+  setInterval(() => void runMaintenance(), MAINTENANCE_INTERVAL_MS).unref();
+}
+
+/** Key rotation catch-up and idle refreshes; every step takes the grant's row lock, so instances can overlap. */
+async function runMaintenance() {
+  try {
+    const broker = await getBroker();
+    const keys = await reencryptGrants(broker);
+    const idle = await refreshIdleGrants(broker);
+    if (keys.rewritten || keys.unreadable || idle.refreshed || idle.failed || idle.released) {
+      console.log(`[maintenance] re-encrypted ${keys.rewritten} (unreadable ${keys.unreadable}), refreshed ${idle.refreshed}, released ${idle.released}, failed ${idle.failed}`);
+    }
+  } catch (err) {
+    console.error("[maintenance] failed:", err instanceof Error ? err.name : "unknown");
+  }
 }

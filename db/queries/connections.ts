@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { zoomConnections, zoomGrants, type ZoomConnection, type ZoomGrant } from "../schema";
 
@@ -54,4 +54,14 @@ export async function detachGrant(tx: Tx, grantId: string, reason: string) {
 
 export async function touchTokenServed(db: Db, tenantId: string) {
   await db.update(zoomConnections).set({ lastTokenServedAt: new Date() }).where(eq(zoomConnections.tenantId, tenantId));
+}
+
+/** Grants no tenant links to any more (left behind when a revoke at Zoom failed). */
+export async function listUnusedGrantIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ id: zoomGrants.id })
+    .from(zoomGrants)
+    .leftJoin(zoomConnections, eq(zoomConnections.grantId, zoomGrants.id))
+    .where(isNull(zoomConnections.tenantId));
+  return rows.map((r) => r.id);
 }

@@ -30,7 +30,7 @@ export const EMULATOR_MOUNT = "/zoom-emulator";
 
 export function buildConfig(raw: RawEnv): AppConfig {
   const env = parseEnv(raw);
-  const pgliteDir = path.resolve(env.PGLITE_DIR ?? ".data/pglite");
+  const pgliteDir = path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR ?? ".data/pglite");
   const generated =
     env.DATABASE_URL || (env.AUTH_SECRET && env.TOKEN_ENCRYPTION_KEYS)
       ? null

@@ -4,7 +4,7 @@ import type { ZoomStatus } from "@/lib/hooks/use-zoom-connection";
 const STATUS: Record<ZoomStatus, { label: string; tone: Tone }> = {
   connected: { label: "Connected", tone: "success" },
   reauth_required: { label: "Needs reconnect", tone: "warning" },
-  disconnected: { label: "Not connected", tone: "danger" },
+  disconnected: { label: "Disconnected", tone: "danger" },
   not_connected: { label: "Not connected", tone: "neutral" },
 };
 

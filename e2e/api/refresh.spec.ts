@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import postgres from "postgres";
+import { connectZoom, createTenant, createZakUrl, emulatorOf, signedInUser, uniqueEmail } from "../support/api";
+import { targets } from "../support/targets";
+
+const target = targets.find((t) => t.name === "postgres");
+
+test.describe("refresh across two app processes on one PostgreSQL", () => {
+  test.skip(!target, "needs E2E_DATABASE_URL (the README's test command provides it)");
+
+  test("100 concurrent requests at expiry, spread over two processes: exactly one refresh, 100 answers of 200", async () => {
+    const [appA, appB] = target!.appUrls as [string, string];
+    const emulator = emulatorOf(target!);
+    const owner = await signedInUser(appA);
+    const slug = await createTenant(owner);
+    const zoomEmail = uniqueEmail("zoom");
+    await connectZoom(owner, slug, { email: zoomEmail });
+    const token = new URL((await createZakUrl(owner, slug)).zakUrl).searchParams.get("token")!;
+
+    // Make the cached access token due for refresh, as both processes see it in the shared database.
+    const sql = postgres(target!.databaseUrl!, { max: 1, onnotice: () => {} });
+    await sql`update zoom_grants set access_token_expires_at = now() - interval '1 second' where email = ${zoomEmail}`;
+    const before = await emulator.stats();
+
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, async (_, i) => {
+        const res = await fetch(`${i % 2 ? appB : appA}/api/zak/${slug}?token=${token}`);
+        return res.status;
+      }),
+    );
+    const after = await emulator.stats();
+    expect(answers).toEqual(Array(100).fill(200));
+    expect(after.grants.refresh_token - before.grants.refresh_token).toBe(1);
+    expect(after.invalidGrant - before.invalidGrant).toBe(0);
+
+    const [row] = await sql`select version, status, access_token_expires_at > now() as fresh from zoom_grants where email = ${zoomEmail}`;
+    expect(row).toMatchObject({ status: "active", fresh: true });
+    await sql.end();
+  });
+
+  test("a database dump holds no plaintext token or URL secret", async () => {
+    const [appA] = target!.appUrls as [string];
+    const owner = await signedInUser(appA);
+    const slug = await createTenant(owner);
+    await connectZoom(owner, slug, { email: uniqueEmail("zoom") });
+    const { zakUrl } = await createZakUrl(owner, slug);
+    const zak = await (await fetch(zakUrl)).text();
+    const sql = postgres(target!.databaseUrl!, { max: 1, onnotice: () => {} });
+    const tables = ["users", "tenants", "memberships", "zoom_grants", "zoom_connections", "url_secrets", "token_requests"];
+    let dump = "";
+    for (const table of tables) {
+      const rows = await sql.unsafe(`select row_to_json(t)::text as row from ${table} t`);
+      dump += rows.map((r) => r.row as string).join("\n");
+    }
+    await sql.end();
+    expect(dump.length).toBeGreaterThan(1000);
+    expect(dump).not.toContain(new URL(zakUrl).searchParams.get("token")!);
+    expect(dump).not.toContain(zak);
+    // Zoom's access and refresh tokens are JWTs: none may appear in the clear.
+    expect(dump).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.eyJ/);
+  });
+});

@@ -1,0 +1,130 @@
+// HTTP helpers for end-to-end tests: a signed-in user of the app, and the emulator's test controls.
+import { randomBytes } from "node:crypto";
+import { expect, request, type APIRequestContext } from "@playwright/test";
+import type { Target } from "./targets";
+
+export const uniqueEmail = (prefix = "user") => `${prefix}-${randomBytes(5).toString("hex")}@example.com`;
+export const uniqueSlug = (prefix = "t") => `${prefix}-${randomBytes(4).toString("hex")}`;
+export const PASSWORD = "correct horse battery";
+
+export interface SignedIn {
+  http: APIRequestContext;
+  email: string;
+  appUrl: string;
+}
+
+/** A new context that signed up and signed in through next-auth's credentials endpoint. */
+export async function signedInUser(appUrl: string, email = uniqueEmail()): Promise<SignedIn> {
+  const http = await request.newContext({ baseURL: appUrl, maxRedirects: 0 });
+  const signup = await http.post("/api/signup", { data: { email, password: PASSWORD, name: "E2E User" } });
+  expect(signup.status()).toBe(201);
+  await signIn(http, email, PASSWORD);
+  return { http, email, appUrl };
+}
+
+export async function signIn(http: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = (await (await http.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  return http.post("/api/auth/callback/credentials", { form: { csrfToken, email, password } });
+}
+
+export async function createTenant(user: SignedIn, slug = uniqueSlug()): Promise<string> {
+  const res = await user.http.post("/api/tenants", { data: { name: `Tenant ${slug}`, slug } });
+  expect(res.status()).toBe(201);
+  return slug;
+}
+
+/**
+ * Runs the connect flow over HTTP: our connect endpoint, the emulator's consent form, our callback.
+ * Returns where the callback sent the person.
+ */
+export async function connectZoom(
+  user: SignedIn,
+  slug: string,
+  zoomUser: { email: string; displayName?: string },
+  opts: { decision?: "allow" | "deny"; tamper?: (callback: URL) => void } = {},
+): Promise<URL> {
+  const start = await user.http.post(`/api/tenants/${slug}/zoom/connect`);
+  expect(start.status()).toBe(303);
+  const authorize = start.headers()["location"]!;
+  const page = await user.http.get(authorize);
+  const requestId = /name="request_id" value="([^"]+)"/.exec(await page.text())?.[1];
+  expect(requestId, "consent page shows a request id").toBeTruthy();
+  const consent = await user.http.post(authorize.replace(/\/oauth\/authorize\?.*$/, "/oauth/consent"), {
+    form: {
+      request_id: requestId!,
+      decision: opts.decision ?? "allow",
+      email: zoomUser.email,
+      display_name: zoomUser.displayName ?? zoomUser.email.split("@")[0]!,
+    },
+  });
+  const callback = new URL(consent.headers()["location"]!);
+  opts.tamper?.(callback);
+  const done = await user.http.get(callback.toString());
+  expect(done.status()).toBe(303);
+  return new URL(done.headers()["location"]!);
+}
+
+export async function createZakUrl(user: SignedIn, slug: string, label = "bot"): Promise<{ id: string; zakUrl: string }> {
+  const res = await user.http.post(`/api/tenants/${slug}/secrets`, { data: { label } });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as { id: string; zakUrl: string };
+}
+
+export interface FaultSpec {
+  endpoint: "token" | "users_me" | "user_token" | "zak" | "jointoken" | "revoke";
+  kind: "latency" | "rate_limit" | "server_error" | "drop" | "drop_after_commit";
+  latencyMs?: number;
+  times?: number;
+  grantType?: "refresh_token" | "authorization_code";
+  retryAfterSeconds?: number;
+}
+
+/** The emulator's /_emulator controls. */
+export function emulatorOf(target: Target) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${target.emulatorUrl}/_emulator${path}`, {
+      method,
+      headers: body ? { "content-type": "application/json" } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
+  };
+  return {
+    stats: async () =>
+      (await call("GET", "/stats")).body as {
+        grants: { authorization_code: number; refresh_token: number };
+        endpoints: Record<string, number>;
+        invalidGrant: number;
+      },
+    issuedToken: async (token: string) => call("POST", "/issued-token", { token }),
+    users: async () => (await call("GET", "/users")).body as { users: { id: string; email: string }[] },
+    fault: (spec: FaultSpec) => call("POST", "/faults", spec),
+    clearFaults: () => call("DELETE", "/faults"),
+    deauthorize: (userIdOrEmail: string) => call("POST", `/users/${encodeURIComponent(userIdOrEmail)}/deauthorize`),
+    expireAccessTokens: () => call("POST", "/expire-access-tokens"),
+    urlValidation: () => call("POST", "/url-validation"),
+  };
+}
+
+/**
+ * Authorizes a Zoom user for our app directly at the emulator, outside the app, as a second install
+ * would. Zoom keeps one live token set per user per app, so this kills the tokens the app holds.
+ */
+export async function authorizeOutsideApp(target: Target, zoomEmail: string, appId: { clientId: string; clientSecret: string }) {
+  const redirectUri = `${target.appUrls[0]}/api/zoom/callback`;
+  const query = new URLSearchParams({ response_type: "code", client_id: appId.clientId, redirect_uri: redirectUri, state: "outside" });
+  const page = await fetch(`${target.emulatorUrl}/oauth/authorize?${query}`);
+  const requestId = /name="request_id" value="([^"]+)"/.exec(await page.text())?.[1];
+  const consent = await fetch(`${target.emulatorUrl}/oauth/consent`, {
+    method: "POST",
+    redirect: "manual",
+    body: new URLSearchParams({ request_id: requestId!, decision: "allow", email: zoomEmail, display_name: "Elsewhere" }),
+  });
+  const code = new URL(consent.headers.get("location")!).searchParams.get("code")!;
+  const token = await fetch(`${target.emulatorUrl}/oauth/token`, {
+    method: "POST",
+    headers: { authorization: `Basic ${Buffer.from(`${appId.clientId}:${appId.clientSecret}`).toString("base64")}` },
+    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri }),
+  });
+  expect(token.status).toBe(200);
+}

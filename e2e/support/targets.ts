@@ -1,0 +1,39 @@
+// The servers the end-to-end suites run against. PGlite always; PostgreSQL (two app processes on one
+// database) when the test command provides E2E_DATABASE_URL.
+
+export const ZOOM_APP = {
+  clientId: "broker-e2e",
+  clientSecret: "broker-e2e-client-secret",
+  webhookSecretToken: "broker-e2e-webhook-secret",
+} as const;
+
+export interface Target {
+  name: "pglite" | "postgres";
+  /** Every app process of this target; all share one database. */
+  appUrls: string[];
+  emulatorUrl: string;
+  databaseUrl: string | null;
+}
+
+export const databaseUrl = process.env.E2E_DATABASE_URL || null;
+
+// E2E_PORT_OFFSET moves every server, so two runs (or a busy port) do not collide.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const local = (port: number) => `http://127.0.0.1:${port + offset}`;
+
+export const targets: Target[] = [
+  { name: "pglite", appUrls: [local(3100)], emulatorUrl: local(4010), databaseUrl: null },
+  ...(databaseUrl
+    ? [
+        {
+          name: "postgres" as const,
+          appUrls: [local(3101), local(3102)],
+          emulatorUrl: local(4011),
+          databaseUrl,
+        },
+      ]
+    : []),
+];
+
+/** Browser tests run against the PGlite app (the embedded default). */
+export const browserTarget = targets[0]!;

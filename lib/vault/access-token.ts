@@ -1,0 +1,28 @@
+import type { ZoomGrant } from "@/db/schema";
+import { ZoomInvalidAccessTokenError } from "@/lib/zoom/errors";
+import { refreshGrant, unlessFresh } from "./refresh";
+import { openAccessToken } from "./sealed-tokens";
+import { ReauthRequiredError, type Vault } from "./types";
+
+/** The hot path: no lock and no Zoom call while the cached access token has more than the margin left. */
+export async function getAccessToken(vault: Vault, grant: ZoomGrant): Promise<string> {
+  if (grant.status !== "active") throw new ReauthRequiredError();
+  const cached = openAccessToken(vault.keyring, grant);
+  if (!unlessFresh()(grant, cached)) return cached;
+  return refreshGrant(vault, grant.id, unlessFresh());
+}
+
+/**
+ * Calls Zoom with the grant's access token. Zoom may refuse a token before its expiry (code 124):
+ * then the row is re-read under the lock (another process may have refreshed), refreshed if it still
+ * holds the refused token, and the call is retried once.
+ */
+export async function withAccessToken<T>(vault: Vault, grant: ZoomGrant, call: (accessToken: string) => Promise<T>): Promise<T> {
+  const accessToken = await getAccessToken(vault, grant);
+  try {
+    return await call(accessToken);
+  } catch (err) {
+    if (!(err instanceof ZoomInvalidAccessTokenError)) throw err;
+    return call(await refreshGrant(vault, grant.id, unlessFresh(accessToken), accessToken));
+  }
+}

@@ -1,0 +1,100 @@
+import { findConnection, deleteConnection, detachGrant, linkTenantToGrant } from "@/db/queries/connections";
+import type { Tx } from "@/db/client";
+import {
+  countTenantsUsingGrant,
+  deleteGrant,
+  findGrant,
+  lockGrant,
+  lockGrantByZoomUser,
+  upsertGrantFromConsent,
+} from "@/db/queries/grants";
+import type { ZoomGrant } from "@/db/schema";
+import type { TokenSet } from "@/lib/zoom/client";
+import type { ZoomUser } from "@/lib/zoom/schemas";
+import { withAccessToken } from "./access-token";
+import { sealTokens } from "./sealed-tokens";
+import { ReauthRequiredError, type Vault } from "./types";
+
+export const DEAUTHORIZED_REASON = "The Zoom user removed the app or revoked its access at Zoom.";
+
+function profileOf(user: ZoomUser, scope: string) {
+  const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
+  return {
+    zoomUserId: user.id,
+    zoomAccountId: user.account_id,
+    email: user.email,
+    displayName: user.display_name || name || user.email,
+    picUrl: user.pic_url || null,
+    scopes: scope,
+  };
+}
+
+/** Stores a completed consent and links the tenant to that Zoom user's (possibly shared) grant. */
+export async function storeConsent(
+  vault: Vault,
+  input: { tenantId: string; userId: string; tokens: TokenSet; user: ZoomUser },
+): Promise<void> {
+  const previousGrantId = await vault.db.transaction(async (tx) => {
+    const grantId = await upsertGrantFromConsent(tx, profileOf(input.user, input.tokens.scope), (id) => ({
+      ...sealTokens(vault.keyring, id, input.tokens),
+      accessTokenExpiresAt: input.tokens.expiresAt,
+    }));
+    const previous = await linkTenantToGrant(tx, { tenantId: input.tenantId, grantId, userId: input.userId });
+    return previous !== grantId ? previous : null;
+  });
+  // The tenant switched to another Zoom user: let go of the old grant if nobody else uses it.
+  // Failing that is not the person's problem; the maintenance job retries it.
+  if (previousGrantId) {
+    await releaseGrantIfUnused(vault, previousGrantId).catch((err: unknown) =>
+      console.warn("[vault] could not release a previous grant yet:", (err as Error).name),
+    );
+  }
+}
+
+/** Disconnects a tenant. The grant is revoked at Zoom and deleted only when no other tenant uses it. */
+export async function disconnectTenant(vault: Vault, tenantId: string): Promise<void> {
+  const current = await findConnection(vault.db, tenantId);
+  if (!current) return;
+  const grant = current.grant;
+  // Revoke first: if Zoom cannot be reached, nothing has changed and the person can try again.
+  if (grant && (await countTenantsUsingGrant(vault.db, grant.id)) <= 1) await revokeAtZoom(vault, grant);
+  await vault.db.transaction(async (tx) => {
+    await deleteConnection(tx, tenantId);
+    if (grant) await deleteGrantIfUnused(tx, grant.id);
+  });
+}
+
+/** Revokes and deletes a grant that no tenant uses any more (after a tenant switched Zoom users). */
+export async function releaseGrantIfUnused(vault: Vault, grantId: string): Promise<void> {
+  const grant = await findGrant(vault.db, grantId);
+  if (!grant || (await countTenantsUsingGrant(vault.db, grantId)) > 0) return;
+  await revokeAtZoom(vault, grant);
+  await vault.db.transaction((tx) => deleteGrantIfUnused(tx, grantId));
+}
+
+// Outside any transaction: Zoom answers a revoke by calling our deauthorization webhook.
+async function revokeAtZoom(vault: Vault, grant: ZoomGrant): Promise<void> {
+  if (grant.status !== "active") return;
+  await withAccessToken(vault, grant, (accessToken) => vault.zoom.revoke(accessToken)).catch((err: unknown) => {
+    if (!(err instanceof ReauthRequiredError)) throw err;
+  });
+}
+
+async function deleteGrantIfUnused(tx: Tx, grantId: string) {
+  if (!(await lockGrant(tx, grantId))) return;
+  if ((await countTenantsUsingGrant(tx, grantId)) === 0) await deleteGrant(tx, grantId);
+}
+
+/**
+ * Applies Zoom's app_deauthorized event: deletes that user's tokens and marks the tenants that used
+ * them disconnected. Idempotent, and an event older than the latest consent is ignored.
+ */
+export async function applyDeauthorization(vault: Vault, zoomUserId: string, deauthorizedAt: Date): Promise<boolean> {
+  return vault.db.transaction(async (tx) => {
+    const grant = await lockGrantByZoomUser(tx, zoomUserId);
+    if (!grant || grant.authorizedAt > deauthorizedAt) return false;
+    await detachGrant(tx, grant.id, DEAUTHORIZED_REASON);
+    await deleteGrant(tx, grant.id);
+    return true;
+  });
+}

@@ -1,0 +1,61 @@
+import { listGrantIds, listGrantIdsRefreshedBefore, lockGrant, rewriteCiphertext } from "@/db/queries/grants";
+import { DecryptionError } from "@/lib/crypto/aead";
+import { listUnusedGrantIds } from "@/db/queries/connections";
+import { releaseGrantIfUnused } from "./grants";
+import { refreshGrant } from "./refresh";
+import { isSealedWithPrimary, openAccessToken, openRefreshToken, sealTokens } from "./sealed-tokens";
+import type { Vault } from "./types";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Zoom refresh tokens issued since 2023 carry a 90-day expiry; a weekly refresh stays far inside it. */
+export const IDLE_REFRESH_AGE_MS = 7 * DAY_MS;
+
+/**
+ * Refreshes grants nobody used for a week, so an idle connection never reaches Zoom's 90-day
+ * refresh-token expiry, and lets go of grants no tenant uses. Uses the same lock as requests.
+ */
+export async function refreshIdleGrants(vault: Vault, now = Date.now()) {
+  const cutoff = new Date(now - IDLE_REFRESH_AGE_MS);
+  const result = { refreshed: 0, failed: 0, released: 0 };
+  for (const grantId of await listGrantIdsRefreshedBefore(vault.db, cutoff)) {
+    try {
+      await refreshGrant(vault, grantId, (grant) => grant.refreshedAt < cutoff, "idle");
+      result.refreshed++;
+    } catch {
+      result.failed++; // recorded on the grant (reauth) or transient; the next run tries again
+    }
+  }
+  for (const grantId of await listUnusedGrantIds(vault.db)) {
+    await releaseGrantIfUnused(vault, grantId).then(
+      () => result.released++,
+      () => result.failed++,
+    );
+  }
+  return result;
+}
+
+/**
+ * Re-encrypts every grant with the first key of TOKEN_ENCRYPTION_KEYS, row by row under the same row
+ * lock as refreshes, so it is safe while the app serves requests. Rows already on that key are skipped.
+ */
+export async function reencryptGrants(vault: Vault) {
+  const result = { rewritten: 0, unreadable: 0 };
+  for (const grantId of await listGrantIds(vault.db)) {
+    const outcome = await vault.db.transaction(async (tx) => {
+      const grant = await lockGrant(tx, grantId);
+      if (!grant || isSealedWithPrimary(vault.keyring, grant)) return "skipped";
+      let tokens;
+      try {
+        tokens = { accessToken: openAccessToken(vault.keyring, grant), refreshToken: openRefreshToken(vault.keyring, grant) };
+      } catch (err) {
+        // A key was dropped too early or the row was tampered with: report it, rotate the rest.
+        if (err instanceof DecryptionError) return "unreadable";
+        throw err;
+      }
+      await rewriteCiphertext(tx, grant.id, sealTokens(vault.keyring, grant.id, tokens));
+      return "rewritten";
+    });
+    if (outcome !== "skipped") result[outcome]++;
+  }
+  return result;
+}

@@ -1,0 +1,235 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { findConnection } from "@/db/queries/connections";
+import { zoomGrants } from "@/db/schema";
+import { testEngines, type TestDatabase } from "@/db/testing";
+import { DecryptionError } from "@/lib/crypto/aead";
+import { generateKeyringValue, parseKeyring } from "@/lib/crypto/keyring";
+import { mintToken } from "@/lib/zak/mint";
+import { withAccessToken } from "./access-token";
+import { applyDeauthorization, disconnectTenant } from "./grants";
+import { reencryptGrants, refreshIdleGrants } from "./maintenance";
+import { refreshGrant, unlessFresh } from "./refresh";
+import { openAccessToken, openRefreshToken } from "./sealed-tokens";
+import {
+  connectZoomUser,
+  createTenant,
+  expireCachedAccessToken,
+  grantOf,
+  testVault,
+} from "./testing";
+
+describe.each(testEngines())("token vault on $name", (engine) => {
+  let database: TestDatabase;
+  let setup: ReturnType<typeof testVault>;
+
+  beforeAll(async () => {
+    database = await engine.open();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+  beforeEach(() => {
+    setup = testVault(database.db);
+  });
+
+  async function connected(email = `u${Math.random().toString(36).slice(2)}@zoom.test`) {
+    const tenant = await createTenant(database.db);
+    const { user } = await connectZoomUser(setup, tenant, email);
+    return { tenant, user };
+  }
+
+  async function mintFor(tenantId: string) {
+    const found = await findConnection(database.db, tenantId);
+    return mintToken(setup.vault, "zak", found?.connection ?? null, found?.grant ?? null);
+  }
+
+  it("serves a ZAK the emulator issued to the connected user, reusing the cached access token", async () => {
+    const { tenant, user } = await connected();
+    const first = await mintFor(tenant.tenantId);
+    const second = await mintFor(tenant.tenantId);
+    expect(first.status).toBe(200);
+    expect(setup.emulator.lookupIssuedToken(first.body)).toMatchObject({ type: "zak", userId: user.id });
+    expect(second.body).not.toBe(first.body); // a fresh ZAK per request
+    expect(setup.emulator.stats().grants.refresh_token).toBe(0);
+  });
+
+  it("refreshes an expiring access token exactly once for concurrent callers", async () => {
+    const { tenant, user } = await connected();
+    await expireCachedAccessToken(database.db, user.id);
+    const results = await Promise.all(Array.from({ length: 25 }, () => mintFor(tenant.tenantId)));
+    expect(results.map((r) => r.status)).toEqual(Array(25).fill(200));
+    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
+    expect(setup.emulator.stats().invalidGrant).toBe(0);
+  });
+
+  it("lets the row lock, not only the in-process single flight, decide who refreshes", async () => {
+    const { user } = await connected();
+    await expireCachedAccessToken(database.db, user.id);
+    const grant = await grantOf(database.db, user.id);
+    // Distinct flight keys bypass in-process coalescing, as separate processes would.
+    const tokens = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => refreshGrant(setup.vault, grant!.id, unlessFresh(), `caller-${i}`)),
+    );
+    expect(new Set(tokens).size).toBe(1);
+    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
+  });
+
+  it("commits the rotated refresh token, which Zoom then requires", async () => {
+    const { user } = await connected();
+    const before = await grantOf(database.db, user.id);
+    await expireCachedAccessToken(database.db, user.id);
+    await refreshGrant(setup.vault, before!.id, unlessFresh());
+    const after = await grantOf(database.db, user.id);
+    expect(openRefreshToken(setup.vault.keyring, after!)).not.toBe(openRefreshToken(setup.vault.keyring, before!));
+    expect(after!.version).toBe(before!.version + 1);
+    // The old refresh token is dead at Zoom.
+    await expect(setup.vault.zoom.refresh(openRefreshToken(setup.vault.keyring, before!))).rejects.toThrow(/grant/);
+  });
+
+  it("marks the grant reauth_required when Zoom refuses the refresh token", async () => {
+    const { tenant, user } = await connected();
+    await setup.emulator.deauthorize(user.id);
+    await expireCachedAccessToken(database.db, user.id);
+    const result = await mintFor(tenant.tenantId);
+    expect(result).toMatchObject({ status: 409, outcome: "reauth_required" });
+    expect((await grantOf(database.db, user.id))!.status).toBe("reauth_required");
+    expect((await mintFor(tenant.tenantId)).status).toBe(409);
+    expect(setup.emulator.stats().grants.refresh_token).toBe(0);
+  });
+
+  it.each([
+    ["rate_limit", 503],
+    ["server_error", 503],
+    ["latency", 503],
+  ] as const)("keeps the refresh token chain through a Zoom %s during refresh", async (kind, status) => {
+    const { tenant, user } = await connected();
+    const before = await grantOf(database.db, user.id);
+    await expireCachedAccessToken(database.db, user.id);
+    setup.emulator.setFault({ endpoint: "token", kind, latencyMs: 1000, grantType: "refresh_token" });
+    const failed = await mintFor(tenant.tenantId);
+    expect(failed).toMatchObject({ status, outcome: "zoom_unavailable" });
+    expect(failed.retryAfterSeconds).toBeGreaterThan(0);
+    const unchanged = await grantOf(database.db, user.id);
+    expect(unchanged!.status).toBe("active");
+    expect(openRefreshToken(setup.vault.keyring, unchanged!)).toBe(openRefreshToken(setup.vault.keyring, before!));
+    setup.emulator.clearFaults();
+    expect((await mintFor(tenant.tenantId)).status).toBe(200);
+    expect(setup.emulator.stats().invalidGrant).toBe(0);
+  });
+
+  it("answers 503 or 502 for ZAK endpoint failures without touching the grant", async () => {
+    const { tenant, user } = await connected();
+    setup.emulator.setFault({ endpoint: "user_token", kind: "rate_limit", retryAfterSeconds: 7 });
+    expect(await mintFor(tenant.tenantId)).toMatchObject({ status: 503, retryAfterSeconds: 7 });
+    setup.emulator.setFault({ endpoint: "user_token", kind: "drop" });
+    expect((await mintFor(tenant.tenantId)).status).toBe(503);
+    expect((await grantOf(database.db, user.id))!.status).toBe("active");
+    expect((await mintFor(tenant.tenantId)).status).toBe(200);
+  });
+
+  it("retries once after a dropped refresh that Zoom never processed", async () => {
+    const { tenant, user } = await connected();
+    await expireCachedAccessToken(database.db, user.id);
+    setup.emulator.setFault({ endpoint: "token", kind: "drop", grantType: "refresh_token" });
+    expect((await mintFor(tenant.tenantId)).status).toBe(200);
+    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
+  });
+
+  it("names the cause when Zoom rotated the token but the answer was lost", async () => {
+    const { tenant, user } = await connected();
+    await expireCachedAccessToken(database.db, user.id);
+    setup.emulator.setFault({ endpoint: "token", kind: "drop_after_commit", grantType: "refresh_token" });
+    expect((await mintFor(tenant.tenantId)).status).toBe(409);
+    expect((await grantOf(database.db, user.id))!.lastError).toMatch(/answer was lost/);
+  });
+
+  it("re-reads and refreshes once when Zoom refuses an unexpired access token (code 124)", async () => {
+    const { tenant } = await connected();
+    setup.emulator.expireAccessTokens();
+    expect((await mintFor(tenant.tenantId)).status).toBe(200);
+    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
+  });
+
+  it("keeps both tenants working when they connect the same Zoom user, and disconnecting one keeps the other", async () => {
+    const email = `shared${Date.now()}@zoom.test`;
+    const a = await connected(email);
+    const b = await createTenant(database.db);
+    await connectZoomUser(setup, b, email);
+    expect((await mintFor(a.tenant.tenantId)).status).toBe(200);
+    expect((await mintFor(b.tenantId)).status).toBe(200);
+    await disconnectTenant(setup.vault, a.tenant.tenantId);
+    expect(setup.emulator.stats().endpoints.revoke).toBe(0);
+    expect((await mintFor(a.tenant.tenantId)).status).toBe(404);
+    const served = await mintFor(b.tenantId);
+    expect(setup.emulator.lookupIssuedToken(served.body)?.userId).toBe(a.user.id);
+  });
+
+  it("revokes at Zoom and deletes the tokens when the last tenant disconnects", async () => {
+    const { tenant, user } = await connected();
+    await disconnectTenant(setup.vault, tenant.tenantId);
+    expect(setup.emulator.stats().endpoints.revoke).toBe(1);
+    expect(await grantOf(database.db, user.id)).toBeUndefined();
+  });
+
+  it("applies a deauthorization once, and ignores one older than the latest consent", async () => {
+    const { tenant, user } = await connected();
+    expect(await applyDeauthorization(setup.vault, user.id, new Date(Date.now() - 60_000))).toBe(false);
+    expect(await applyDeauthorization(setup.vault, user.id, new Date())).toBe(true);
+    expect(await applyDeauthorization(setup.vault, user.id, new Date())).toBe(false);
+    const found = await findConnection(database.db, tenant.tenantId);
+    expect(found?.grant).toBeNull();
+    expect(found?.connection.disconnectedReason).toMatch(/removed the app/);
+    expect((await mintFor(tenant.tenantId)).status).toBe(404);
+  });
+
+  it("stores only ciphertext, bound to its row and column", async () => {
+    const first = await connected();
+    const second = await connected();
+    const a = await grantOf(database.db, first.user.id);
+    const b = await grantOf(database.db, second.user.id);
+    const plaintext = [openRefreshToken(setup.vault.keyring, a!), openAccessToken(setup.vault.keyring, a!)];
+    const dump = await database.db.execute(sql`select row_to_json(g)::text as row from zoom_grants g`);
+    const text = JSON.stringify(dump);
+    for (const token of plaintext) expect(text).not.toContain(token);
+    // Copy A's refresh-token ciphertext into B's row, and into A's access-token column.
+    await database.db.update(zoomGrants).set({ refreshTokenEnc: a!.refreshTokenEnc }).where(eq(zoomGrants.id, b!.id));
+    expect(() => openRefreshToken(setup.vault.keyring, { ...b!, refreshTokenEnc: a!.refreshTokenEnc })).toThrow(DecryptionError);
+    expect(() => openAccessToken(setup.vault.keyring, { ...a!, accessTokenEnc: a!.refreshTokenEnc })).toThrow(DecryptionError);
+  });
+
+  it("keeps every connection working through key rotation", async () => {
+    const { tenant, user } = await connected();
+    const oldKeyring = setup.vault.keyring;
+    const rotated = parseKeyring(`${generateKeyringValue("t2")},t1:${oldKeyring.primary.key.toString("base64")}`);
+    setup.vault.keyring = rotated;
+    const { rewritten } = await reencryptGrants(setup.vault);
+    expect(rewritten).toBeGreaterThanOrEqual(1);
+    expect((await reencryptGrants(setup.vault)).rewritten).toBe(0);
+    // The old key can now be dropped.
+    setup.vault.keyring = parseKeyring(generateKeyringValue("t2").replace(/:.*/, `:${rotated.primary.key.toString("base64")}`));
+    expect((await grantOf(database.db, user.id))!.refreshTokenEnc.startsWith("v1.t2.")).toBe(true);
+    await expireCachedAccessToken(database.db, user.id);
+    expect((await mintFor(tenant.tenantId)).status).toBe(200);
+  });
+
+  it("refreshes idle grants ahead of Zoom's refresh-token expiry", async () => {
+    const { user } = await connected();
+    const grant = await grantOf(database.db, user.id);
+    await database.db
+      .update(zoomGrants)
+      .set({ refreshedAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) })
+      .where(eq(zoomGrants.id, grant!.id));
+    const result = await refreshIdleGrants(setup.vault);
+    expect(result.refreshed).toBeGreaterThanOrEqual(1);
+    expect((await grantOf(database.db, user.id))!.refreshedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(setup.emulator.stats().grants.refresh_token).toBeGreaterThanOrEqual(1);
+  });
+
+  it("calls Zoom with the stored access token", async () => {
+    const { user } = await connected();
+    const grant = await grantOf(database.db, user.id);
+    const me = await withAccessToken(setup.vault, grant!, (at) => setup.vault.zoom.getMe(at));
+    expect(me.id).toBe(user.id);
+  });
+});

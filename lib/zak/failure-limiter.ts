@@ -1,0 +1,33 @@
+/**
+ * Counts wrong secrets per client address in a fixed window, per process. It slows down guessing
+ * (which 256-bit secrets make hopeless anyway) and keeps a noisy client from filling the audit log.
+ */
+export class FailureLimiter {
+  private windows = new Map<string, { start: number; failures: number }>();
+
+  constructor(
+    private readonly maxFailures: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Seconds until the address may try again, or 0 when it is not blocked. */
+  retryAfter(key: string, now = Date.now()): number {
+    const w = this.windows.get(key);
+    if (!w || now - w.start >= this.windowMs) return 0;
+    return w.failures >= this.maxFailures ? Math.ceil((w.start + this.windowMs - now) / 1000) : 0;
+  }
+
+  recordFailure(key: string, now = Date.now()): void {
+    const w = this.windows.get(key);
+    if (!w || now - w.start >= this.windowMs) {
+      if (this.windows.size > 10_000) this.prune(now);
+      this.windows.set(key, { start: now, failures: 1 });
+    } else {
+      w.failures += 1;
+    }
+  }
+
+  private prune(now: number) {
+    for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
+  }
+}

@@ -1,0 +1,61 @@
+import { apiRoutes } from "./api";
+import { appsRoutes } from "./apps-page";
+import { avatarRoutes } from "./avatars";
+import { controlRoutes } from "./controls";
+import { createCore, deauthorizeUser, summarizeUsers } from "./core";
+import { json } from "./http";
+import { lookupIssued } from "./issued";
+import { authorizeRoutes } from "./oauth-authorize";
+import { tokenRoutes } from "./oauth-token";
+import { findRoute, type Route } from "./router";
+import { expireAccessTokens } from "./tokens";
+import { type UrlValidationResult, type ZoomEmulator, type ZoomEmulatorOptions } from "./types";
+
+export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
+  const basePath = (opts.basePath ?? "").replace(/\/+$/, "");
+  const core = createCore(opts.clients, opts.fetch ?? ((input, init) => fetch(input, init)));
+  const { state, clock, faults, stats, webhooks } = core;
+
+  const controls: Omit<ZoomEmulator, "handle"> = {
+    clock,
+    addClient: (client) => void state.clients.set(client.clientId, client),
+    listUsers: () => summarizeUsers(core),
+    expireAccessTokens: () => expireAccessTokens(state, clock.now()),
+    deauthorize: (userIdOrEmail, clientId) => deauthorizeUser(core, userIdOrEmail, clientId),
+    lookupIssuedToken: (token) => lookupIssued(core, token),
+    setFault: (spec) => faults.add(spec),
+    clearFaults: () => faults.clear(),
+    stats: () => stats.snapshot(),
+    reset: () => {
+      faults.clear();
+      stats.reset();
+    },
+    sendUrlValidation: (clientId): Promise<UrlValidationResult> => {
+      const clients = [...state.clients.values()];
+      const client = clientId ? state.clients.get(clientId) : (clients.find((c) => c.webhookUrl) ?? clients[0]);
+      return client ? webhooks.validateUrl(client) : Promise.resolve({ ok: false, status: null, reason: "unknown client" });
+    },
+    webhookDeliveries: () => [...webhooks.deliveries],
+    idle: () => webhooks.idle(),
+  };
+
+  const routes: Route[] = [
+    ...authorizeRoutes(core),
+    ...tokenRoutes(core),
+    ...apiRoutes(core),
+    ...appsRoutes(core),
+    ...avatarRoutes,
+    ...(opts.controls ? controlRoutes(controls) : []),
+  ];
+
+  async function handle(req: Request): Promise<Response> {
+    const url = new URL(req.url);
+    const inBase = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
+    const path = url.pathname.slice(basePath.length) || "/";
+    const match = inBase ? findRoute(routes, req.method, path) : null;
+    if (!match) return json(404, { code: 404, message: "Not found." });
+    return match.handler({ req, url, params: match.params, base: `${url.origin}${basePath}`, basePath });
+  }
+
+  return { handle, ...controls };
+}

@@ -1,0 +1,138 @@
+// Public and shared types of the Zoom emulator.
+
+export interface EmulatorClient {
+  clientId: string;
+  clientSecret: string;
+  /** Exact-match list, as Zoom compares redirect URIs. */
+  redirectUris: string[];
+  /** Granted scopes; default ["user:read:token", "user:read:user", "user:read:zak"]. */
+  scopes?: string[];
+  /** Where app_deauthorized and endpoint.url_validation are POSTed. */
+  webhookUrl?: string;
+  /** HMAC key for x-zm-signature and url_validation. */
+  webhookSecretToken?: string;
+  /** App name shown on the consent page (defaults to the client id). */
+  name?: string;
+}
+
+export interface ZoomEmulatorOptions {
+  clients: EmulatorClient[];
+  /** Prefix under which requests arrive, e.g. "/zoom-emulator". Default "". */
+  basePath?: string;
+  /** Enable the /_emulator/* test controls (otherwise they answer 404). */
+  controls?: boolean;
+  /** Used to deliver webhooks (default: global fetch). */
+  fetch?: typeof fetch;
+}
+
+export interface Clock {
+  /** Emulator time in epoch milliseconds. */
+  now(): number;
+  advance(seconds: number): void;
+}
+
+export type Endpoint = "token" | "users_me" | "user_token" | "zak" | "jointoken" | "revoke";
+export const ENDPOINTS: readonly Endpoint[] = ["token", "users_me", "user_token", "zak", "jointoken", "revoke"];
+
+export type GrantType = "authorization_code" | "refresh_token";
+
+export type FaultKind = "latency" | "rate_limit" | "server_error" | "drop" | "drop_after_commit";
+export const FAULT_KINDS: readonly FaultKind[] = ["latency", "rate_limit", "server_error", "drop", "drop_after_commit"];
+
+export interface FaultSpec {
+  endpoint: Endpoint;
+  kind: FaultKind;
+  /** For "latency" (default 1000). */
+  latencyMs?: number;
+  /** Applies to the next n matching requests (default 1). */
+  times?: number;
+  /** Token endpoint only: restrict the fault to one grant type. */
+  grantType?: GrantType;
+  /** For "server_error": 500 (default) or 503. */
+  status?: 500 | 503;
+  /** For "rate_limit": Retry-After seconds (default 1). */
+  retryAfterSeconds?: number;
+}
+
+export interface EmulatorStats {
+  grants: Record<GrantType, number>;
+  endpoints: Record<Endpoint, number>;
+  invalidGrant: number;
+}
+
+export interface EmulatorUser {
+  id: string;
+  accountId: string;
+  accountNumber: number;
+  email: string;
+  displayName: string;
+  /** Absolute URL, or a basePath-relative path ("/avatars/x.svg") resolved per request. */
+  pic: string;
+  pmi: number;
+  createdAt: number;
+  lastLoginAt: number;
+}
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  display_name: string;
+  account_id: string;
+  authorized_apps: { client_id: string; authorized_at: string }[];
+}
+
+export type IssuedTokenType = "zak" | "onbehalf" | "local_recording";
+
+export interface IssuedTokenInfo {
+  type: IssuedTokenType;
+  userId: string;
+  email: string;
+  clientId: string;
+  meetingId?: string;
+  issuedAt: string;
+  expiresAt: string;
+}
+
+export interface WebhookDelivery {
+  event: string;
+  clientId: string;
+  url: string;
+  status: number | null;
+  ok: boolean;
+  error?: string;
+  at: string;
+}
+
+export interface UrlValidationResult {
+  ok: boolean;
+  status: number | null;
+  reason?: string;
+}
+
+export interface DeauthorizeResult {
+  clientId: string;
+  /** null when the client has no webhookUrl. */
+  webhook: WebhookDelivery | null;
+}
+
+export interface ZoomEmulator {
+  /** Fetch-API handler; may throw DroppedConnection (fault "drop"/"drop_after_commit"). */
+  handle(req: Request): Promise<Response>;
+  clock: Clock;
+  addClient(client: EmulatorClient): void;
+  listUsers(): UserSummary[];
+  /** Makes every live access token expired; returns how many. */
+  expireAccessTokens(): number;
+  /** Deauthorizes a user (by id or email) from one client or all; awaits webhook delivery. null if no such user. */
+  deauthorize(userIdOrEmail: string, clientId?: string): Promise<DeauthorizeResult[] | null>;
+  lookupIssuedToken(token: string): IssuedTokenInfo | null;
+  setFault(spec: FaultSpec): void;
+  clearFaults(): void;
+  stats(): EmulatorStats;
+  /** Clears faults and counters (users and tokens stay). */
+  reset(): void;
+  sendUrlValidation(clientId?: string): Promise<UrlValidationResult>;
+  webhookDeliveries(): WebhookDelivery[];
+  /** Resolves once webhooks sent in the background (revoke, /apps) are delivered. */
+  idle(): Promise<void>;
+}

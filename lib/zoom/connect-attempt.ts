@@ -1,0 +1,51 @@
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { sealData, unsealData } from "iron-session";
+import { z } from "zod";
+
+export const CONNECT_COOKIE = "zoom_connect";
+export const CONNECT_TTL_SECONDS = 600;
+
+const attemptSchema = z.object({
+  state: z.string(),
+  codeVerifier: z.string(),
+  tenantId: z.string(),
+  slug: z.string(),
+  userId: z.string(),
+});
+export type ConnectAttempt = z.infer<typeof attemptSchema>;
+
+/** A connect attempt: a 256-bit state and a PKCE S256 verifier, bound to the user and the tenant. */
+export function newConnectAttempt(input: { tenantId: string; slug: string; userId: string }) {
+  const codeVerifier = randomBytes(32).toString("base64url");
+  const attempt: ConnectAttempt = { ...input, state: randomBytes(32).toString("base64url"), codeVerifier };
+  return { attempt, codeChallenge: createHash("sha256").update(codeVerifier).digest("base64url") };
+}
+
+// The cookie key is derived from AUTH_SECRET so one secret does not serve two purposes verbatim.
+const cookieKey = (authSecret: string) => createHmac("sha256", authSecret).update("zoom-connect-cookie").digest("hex");
+
+export function sealAttempt(attempt: ConnectAttempt, authSecret: string): Promise<string> {
+  return sealData(attempt, { password: cookieKey(authSecret), ttl: CONNECT_TTL_SECONDS });
+}
+
+/** The attempt, or null when the cookie is missing, tampered with or older than ten minutes. */
+export async function unsealAttempt(sealed: string | undefined, authSecret: string): Promise<ConnectAttempt | null> {
+  if (!sealed) return null;
+  try {
+    const parsed = attemptSchema.safeParse(await unsealData(sealed, { password: cookieKey(authSecret), ttl: CONNECT_TTL_SECONDS }));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function connectCookieOptions(appUrl: string, maxAge: number) {
+  return {
+    httpOnly: true,
+    // Lax: the cookie must ride along on Zoom's top-level redirect back to the callback.
+    sameSite: "lax" as const,
+    secure: appUrl.startsWith("https://"),
+    path: "/api/zoom/callback",
+    maxAge,
+  };
+}

@@ -1,0 +1,80 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { ZOOM_APP, targets, type Target } from "./e2e/support/targets";
+
+const dataDir = path.resolve(`.data/e2e-${process.env.E2E_PORT_OFFSET ?? 0}`);
+const next = "node node_modules/next/dist/bin/next start -H 127.0.0.1 -p";
+const emulator = "node node_modules/tsx/dist/cli.mjs scripts/zoom-emulator.ts --port";
+
+function servers(target: Target) {
+  const port = (url: string) => new URL(url).port;
+  const callbacks = target.appUrls.map((url) => `${url}/api/zoom/callback`).join(",");
+  const database: Record<string, string> =
+    target.databaseUrl !== null
+      ? {
+          DATABASE_URL: target.databaseUrl,
+          AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
+          TOKEN_ENCRYPTION_KEYS: `e2e1:${Buffer.alloc(32, 1).toString("base64")}`,
+        }
+      : { PGLITE_DIR: path.join(dataDir, target.name, "pglite") }; // secrets generated beside it
+  return [
+    {
+      command: `${emulator} ${port(target.emulatorUrl)}`,
+      url: `${target.emulatorUrl}/_emulator/stats`,
+      env: {
+        ZOOM_EMULATOR_CLIENT_ID: ZOOM_APP.clientId,
+        ZOOM_EMULATOR_CLIENT_SECRET: ZOOM_APP.clientSecret,
+        ZOOM_EMULATOR_REDIRECT_URIS: callbacks,
+        ZOOM_EMULATOR_WEBHOOK_URL: `${target.appUrls[0]}/api/zoom/webhook`,
+        ZOOM_EMULATOR_WEBHOOK_SECRET_TOKEN: ZOOM_APP.webhookSecretToken,
+      },
+      reuseExistingServer: false,
+      stdout: "ignore" as const,
+    },
+    ...target.appUrls.map((appUrl) => ({
+      command: `${next} ${port(appUrl)}`,
+      url: `${appUrl}/api/health`,
+      timeout: 120_000,
+      env: {
+        ...database,
+        APP_URL: appUrl,
+        ZOOM_CLIENT_ID: ZOOM_APP.clientId,
+        ZOOM_CLIENT_SECRET: ZOOM_APP.clientSecret,
+        ZOOM_WEBHOOK_SECRET_TOKEN: ZOOM_APP.webhookSecretToken,
+        ZOOM_OAUTH_URL: target.emulatorUrl,
+        ZOOM_API_URL: target.emulatorUrl,
+        ZOOM_TIMEOUT_MS: "1500",
+      },
+      reuseExistingServer: false,
+      stdout: "ignore" as const,
+    })),
+  ];
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  // One worker: the emulators' fault and clock controls are shared by every test of a target.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  outputDir: "test-results",
+  use: { trace: "retain-on-failure" },
+  projects: [
+    { name: "api", testDir: "e2e/api" },
+    {
+      name: "browser",
+      testDir: "e2e/browser",
+      use: {
+        browserName: "chromium",
+        viewport: { width: 1280, height: 900 },
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  webServer: targets.flatMap(servers),
+});
