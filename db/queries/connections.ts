@@ -1,4 +1,4 @@
-import { eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { zoomConnections, zoomGrants, type ZoomConnection, type ZoomGrant } from "../schema";
 
@@ -52,8 +52,17 @@ export async function detachGrant(tx: Tx, grantId: string, reason: string) {
     .where(eq(zoomConnections.grantId, grantId));
 }
 
+/** At most one write a minute per tenant, like touchUrlSecret. */
 export async function touchTokenServed(db: Db, tenantId: string) {
-  await db.update(zoomConnections).set({ lastTokenServedAt: new Date() }).where(eq(zoomConnections.tenantId, tenantId));
+  await db
+    .update(zoomConnections)
+    .set({ lastTokenServedAt: new Date() })
+    .where(
+      and(
+        eq(zoomConnections.tenantId, tenantId),
+        or(isNull(zoomConnections.lastTokenServedAt), lt(zoomConnections.lastTokenServedAt, sql`now() - interval '1 minute'`)),
+      ),
+    );
 }
 
 /** Grants no tenant links to any more (left behind when a revoke at Zoom failed). */

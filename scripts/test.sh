@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every test: unit and database tests (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), then a
+# production build and the Playwright suites (HTTP API and Chromium) against real app servers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  echo "Installing Debian's chromium for the browser tests..."
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+[ -d node_modules ] || npm ci
+
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  E2E_DATABASE_URL="$(npx tsx scripts/test-database.ts create "$TEST_DATABASE_URL")"
+  export E2E_DATABASE_URL
+  trap 'npx tsx scripts/test-database.ts drop "$E2E_DATABASE_URL"' EXIT
+  echo "PostgreSQL: unit tests on fresh databases of $(echo "$TEST_DATABASE_URL" | sed 's#//[^@]*@#//#'), e2e on a fresh one"
+else
+  echo "TEST_DATABASE_URL is not set: PostgreSQL tests are skipped (PGlite only)."
+fi
+
+npx vitest run
+npx next build
+rm -rf .data/e2e-0
+npx playwright test

@@ -1,0 +1,20 @@
+// npm run vault:rotate – re-encrypts every stored Zoom token with the first key of TOKEN_ENCRYPTION_KEYS.
+// Row by row under the refresh lock, so it is safe while the app runs on PostgreSQL. The embedded
+// database can only be opened by one process: stop the app first (it also re-encrypts on start).
+import { openDatabase } from "../db/client";
+import { buildConfig } from "../lib/config";
+import { reencryptGrants } from "../lib/vault/maintenance";
+import { createZoomClient } from "../lib/zoom/client";
+
+const config = buildConfig(process.env);
+const database = await openDatabase(config.database);
+try {
+  const result = await reencryptGrants({ db: database.db, keyring: config.keyring, zoom: createZoomClient(config.zoom) });
+  console.log(`Re-encrypted ${result.rewritten} grant(s) with key "${config.keyring.primary.id}".`);
+  if (result.unreadable > 0) {
+    console.error(`${result.unreadable} grant(s) could not be decrypted with the configured keys; they were left as they are.`);
+    process.exitCode = 1;
+  }
+} finally {
+  await database.close();
+}
