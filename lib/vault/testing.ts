@@ -25,7 +25,7 @@ export function zoomConfig(overrides: Partial<ZoomConfig> = {}): ZoomConfig {
     oauthUrl: ZOOM_BASE,
     apiUrl: ZOOM_BASE,
     redirectUri: REDIRECT_URI,
-    timeoutMs: 300,
+    timeoutMs: 1500,
     ...overrides,
   };
 }

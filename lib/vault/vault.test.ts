@@ -106,7 +106,7 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     const { tenant, user } = await connected();
     const before = await grantOf(database.db, user.id);
     await expireCachedAccessToken(database.db, user.id);
-    setup.emulator.setFault({ endpoint: "token", kind, latencyMs: 1000, grantType: "refresh_token" });
+    setup.emulator.setFault({ endpoint: "token", kind, latencyMs: 5000, grantType: "refresh_token" });
     const failed = await mintFor(tenant.tenantId);
     expect(failed).toMatchObject({ status, outcome: "zoom_unavailable" });
     expect(failed.retryAfterSeconds).toBeGreaterThan(0);

@@ -67,7 +67,17 @@ export function controlRoutes(emulator: Controls): Route[] {
       emulator.setFault(spec);
       return json(201, { ok: true });
     }),
-    { method: "DELETE", pattern: "/_emulator/faults", handler: () => (emulator.clearFaults(), json(200, { ok: true })) },
-    post("/reset", () => (emulator.reset(), json(200, { ok: true }))),
+    {
+      method: "DELETE",
+      pattern: "/_emulator/faults",
+      handler: () => {
+        emulator.clearFaults();
+        return json(200, { ok: true });
+      },
+    },
+    post("/reset", () => {
+      emulator.reset();
+      return json(200, { ok: true });
+    }),
   ];
 }
