@@ -20,7 +20,7 @@ describe("parseEnv", () => {
     expect(env.APP_URL).toBe("http://localhost:3000");
     expect(env.ZOOM_OAUTH_URL).toBe("https://zoom.us");
     expect(env.ZOOM_API_URL).toBe("https://api.zoom.us");
-    expect(env.ZOOM_TIMEOUT_MS).toBe(8000);
+    expect(env.ZOOM_TIMEOUT_MS).toBe(5000);
     expect(env.DATABASE_URL).toBeUndefined();
   });
 

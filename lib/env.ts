@@ -29,7 +29,7 @@ const rawSchema = z.object({
   ZOOM_WEBHOOK_SECRET_TOKEN: optional,
   ZOOM_OAUTH_URL: optional.pipe(httpUrl.default("https://zoom.us")),
   ZOOM_API_URL: optional.pipe(httpUrl.default("https://api.zoom.us")),
-  ZOOM_TIMEOUT_MS: optional.pipe(z.coerce.number<string | undefined>().int().min(100).max(60_000).default(8_000)),
+  ZOOM_TIMEOUT_MS: optional.pipe(z.coerce.number<string | undefined>().int().min(100).max(60_000).default(5_000)),
 });
 
 function safeKeyring(value: string) {

@@ -15,7 +15,7 @@ export async function findGrant(db: Db | Tx, id: string): Promise<ZoomGrant | un
 /** Reads the grant and holds its row lock until the transaction ends: the cross-process refresh lock. */
 export async function lockGrant(tx: Tx, id: string): Promise<ZoomGrant | undefined> {
   // A waiter gives up rather than pinning a connection for long if the holder is stuck on Zoom.
-  await tx.execute(sql`set local lock_timeout = '20s'`);
+  await tx.execute(sql`set local lock_timeout = '15s'`);
   const [row] = await tx.select().from(zoomGrants).where(eq(zoomGrants.id, id)).for("update").limit(1);
   return row;
 }

@@ -109,6 +109,26 @@ for (const target of targets) {
       expect((await a.owner.http.delete(`/api/tenants/${a.slug}/secrets/not-a-uuid`)).status()).toBe(404);
     });
 
+    test("repeated wrong secrets from one address are rate-limited with 429", async () => {
+      const { owner, slug } = await connectedTenant();
+      const { zakUrl } = await createZakUrl(owner, slug);
+      const from = (ip: string) => ({ headers: { "x-forwarded-for": ip } });
+      const attacker = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+      const wrong = `${appUrl}/api/zak/${slug}?token=zak_${"y".repeat(43)}`;
+      for (let i = 0; i < 20; i++) expect((await fetch(wrong, from(attacker))).status).toBe(401);
+      const limited = await fetch(zakUrl, from(attacker));
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await fetch(zakUrl, from("203.0.113.9"))).status).toBe(200);
+      const activity = await (await owner.http.get(`/api/tenants/${slug}/activity`)).json();
+      expect(activity.requests[1]).toMatchObject({ outcome: "rate_limited", status: 429, clientIp: attacker });
+    });
+
+    test("the emulator is not mounted when a Zoom app is configured", async () => {
+      expect((await fetch(`${appUrl}/zoom-emulator/oauth/authorize?response_type=code`)).status).toBe(404);
+      expect((await fetch(`${appUrl}/zoom-emulator/_emulator/stats`)).status).toBe(404);
+    });
+
     test("several ZAK URLs work at once, so a customer rotates without downtime", async () => {
       const { owner, slug } = await connectedTenant();
       const first = await createZakUrl(owner, slug, "old");

@@ -22,7 +22,7 @@ export default async function TenantsPage() {
         title="Tenants"
         description="A tenant is one Zoom account your bots join as, with its own ZAK URLs and members."
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
         <TenantList initialTenants={tenants} />
         <CreateTenantForm />
       </div>

@@ -56,7 +56,8 @@ export default async function TenantPage(props: { params: Promise<{ slug: string
       <div className="space-y-6">
         <ZoomCallbackBanner status={first(query.zoom)} errorCode={first(query.zoom_error)} />
         <div className="grid gap-6 lg:grid-cols-3">
-          <div className="lg:col-span-2">
+          {/* A grid of one so the card stretches to the height of the Test card beside it. */}
+          <div className="grid lg:col-span-2">
             <ConnectionCard slug={tenant.slug} canManage={manager} />
           </div>
           <TestCard slug={tenant.slug} />

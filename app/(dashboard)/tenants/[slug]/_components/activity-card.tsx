@@ -8,7 +8,7 @@ import { RelativeTime } from "@/app/_components/relative-time";
 import { useActivity, type TokenRequest } from "@/lib/hooks/use-activity";
 import { OutcomeBadge } from "./outcome-badge";
 
-const COLUMNS = ["Time", "Outcome", "Status", "Latency", "Client IP", "Via"];
+const COLUMNS = ["Time", "Outcome", "Status", "Latency", "Client IP", "ZAK URL"];
 
 export function ActivityCard({ slug }: { slug: string }) {
   const activity = useActivity(slug);

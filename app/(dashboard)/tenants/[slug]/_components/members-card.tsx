@@ -28,6 +28,8 @@ export function MembersCard({ slug, isOwner, currentUserId }: MembersCardProps) 
     if (userId === currentUserId) router.replace("/tenants");
   }
 
+  const soleOwner = members.data?.filter((m) => m.role === "owner").length === 1;
+
   return (
     <Card
       title="Members"
@@ -43,14 +45,14 @@ export function MembersCard({ slug, isOwner, currentUserId }: MembersCardProps) 
           <EmptyState title="No members" />
         ) : (
           <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200" aria-label="Members" data-testid="member-list">
-            {members.data.map((m) => (
-              <MemberRow
-                key={m.userId}
-                member={m}
-                isSelf={m.userId === currentUserId}
-                onRemove={isOwner ? () => removeMember(m.userId) : undefined}
-              />
-            ))}
+            {members.data.map((m) => {
+              const isSelf = m.userId === currentUserId;
+              // As the API allows: owners remove anyone, anyone may leave, and the last owner stays.
+              const removable = (isOwner || isSelf) && !(m.role === "owner" && soleOwner);
+              return (
+                <MemberRow key={m.userId} member={m} isSelf={isSelf} onRemove={removable ? () => removeMember(m.userId) : undefined} />
+              );
+            })}
           </ul>
         )}
         {isOwner && <InviteMemberForm slug={slug} />}
@@ -62,7 +64,7 @@ export function MembersCard({ slug, isOwner, currentUserId }: MembersCardProps) 
 interface MemberRowProps {
   member: Member;
   isSelf: boolean;
-  /** Only owners get a Remove button. */
+  /** Owners can remove others; anyone but the last owner can leave. */
   onRemove?: () => Promise<unknown>;
 }
 

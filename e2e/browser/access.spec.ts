@@ -1,0 +1,53 @@
+import { connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail } from "../support/api";
+import { APP_URL, TenantPage, expect, signInAs, test } from "./fixtures";
+
+test("a member sees status and activity but no ZAK URLs or Zoom controls; the API refuses them too", async ({ page, pageFor, request }) => {
+  const owner = await signedInUser(APP_URL);
+  const slug = await createTenant(owner);
+  const zoomUser = { displayName: "Mia Member-View", email: uniqueEmail("zoom") };
+  await connectZoom(owner, slug, zoomUser);
+  const { zakUrl } = await createZakUrl(owner, slug, "bot");
+  expect((await request.get(zakUrl)).status()).toBe(200);
+  const member = await signedInUser(APP_URL, uniqueEmail("member"));
+
+  await signInAs(page, owner);
+  const ownerView = await TenantPage.open(page, slug);
+  await ownerView.addMember(member.email);
+  await expect(ownerView.members.getByRole("listitem").filter({ hasText: member.email })).toContainText("Member");
+  await expect(ownerView.button(`Remove ${member.email}`)).toBeVisible();
+  await expect(ownerView.button("Leave this tenant"), "the last owner cannot leave").toHaveCount(0);
+
+  const memberView = await TenantPage.open(await pageFor(member), slug);
+  await memberView.expectConnectedAs(zoomUser);
+  await expect(memberView.activity.getByTestId("activity-table").locator("tbody tr")).toHaveCount(1);
+  await expect(memberView.testCard).toBeVisible();
+  await expect(memberView.members).toContainText(member.email);
+  await expect(memberView.zakUrls).toHaveCount(0);
+  await expect(memberView.button("Leave this tenant")).toBeVisible();
+  for (const name of ["Connect Zoom", "Reconnect", "Disconnect", "Add member", `Remove ${owner.email}`]) {
+    await expect(memberView.button(name)).toHaveCount(0);
+  }
+
+  expect((await member.http.get(`/api/tenants/${slug}/secrets`)).status()).toBe(403);
+  expect((await member.http.post(`/api/tenants/${slug}/secrets`, { data: { label: "x" } })).status()).toBe(403);
+  expect((await member.http.post(`/api/tenants/${slug}/zoom/connect`)).status()).toBe(403);
+  expect((await member.http.get(`/api/tenants/${slug}/zoom`)).status()).toBe(200);
+});
+
+test("another user cannot open someone else's tenant, in the browser or over the API", async ({ page, pageFor }) => {
+  const owner = await signedInUser(APP_URL);
+  const slug = await createTenant(owner);
+  await signInAs(page, owner);
+  await TenantPage.open(page, slug);
+
+  const stranger = await signedInUser(APP_URL);
+  const strangerPage = await pageFor(stranger);
+  const response = await strangerPage.goto(`/tenants/${slug}`);
+  expect(response?.status()).toBe(404);
+  await expect(strangerPage.getByTestId("tenant-not-found")).toContainText("Tenant not found");
+  await expect(strangerPage.getByText(`Tenant ${slug}`)).toHaveCount(0);
+
+  for (const path of ["", "/zoom", "/secrets", "/members", "/activity"]) {
+    expect((await strangerPage.request.get(`/api/tenants/${slug}${path}`)).status(), path || "/").toBe(404);
+  }
+});

@@ -1,0 +1,220 @@
+// Page objects and fixtures for the browser suite. Specs use these instead of raw selectors.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { test as base, expect, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { emulatorOf, PASSWORD, type SignedIn } from "../support/api";
+import { ZOOM_APP, browserTarget } from "../support/targets";
+
+export { expect };
+export const APP_URL = browserTarget.appUrls[0]!;
+export const EMULATOR_URL = browserTarget.emulatorUrl;
+export const emulator = emulatorOf(browserTarget);
+
+/** The dashboard's account pages. */
+export class AuthPages {
+  constructor(readonly page: Page) {}
+
+  async signUp(email: string, name: string) {
+    await this.page.goto("/sign-up");
+    await this.page.getByLabel("Name (optional)").fill(name);
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(PASSWORD);
+    await this.page.getByRole("button", { name: "Create account" }).click();
+    await expect(this.page).toHaveURL(/\/tenants$/);
+  }
+
+  async signIn(email: string) {
+    await this.page.goto("/sign-in");
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(PASSWORD);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await expect(this.page).toHaveURL(/\/tenants$/);
+  }
+
+  async signOut() {
+    await this.page.getByRole("button", { name: "Sign out" }).click();
+    await expect(this.page).toHaveURL(/\/sign-in/);
+  }
+}
+
+/** /tenants: the list and the create form. */
+export class TenantsPage {
+  constructor(readonly page: Page) {}
+
+  readonly list = () => this.page.getByRole("region", { name: "Your tenants" });
+
+  /** Creates a tenant through the form and opens it from the list. */
+  async create(name: string, slug: string): Promise<TenantPage> {
+    await this.page.getByLabel("Tenant name").fill(name);
+    await this.page.getByLabel("Slug").fill(slug);
+    await this.page.getByRole("button", { name: "Create tenant" }).click();
+    await this.list().getByRole("link", { name: new RegExp(name) }).click();
+    await expect(this.page).toHaveURL(new RegExp(`/tenants/${slug}$`));
+    return new TenantPage(this.page, slug);
+  }
+}
+
+/** /tenants/{slug}: one `<section>` per card, named by its heading. */
+export class TenantPage {
+  constructor(
+    readonly page: Page,
+    readonly slug: string,
+  ) {}
+
+  static async open(page: Page, slug: string): Promise<TenantPage> {
+    await page.goto(`/tenants/${slug}`);
+    const tenant = new TenantPage(page, slug);
+    await expect(tenant.status).toBeVisible();
+    return tenant;
+  }
+
+  card = (name: string): Locator => this.page.getByRole("region", { name, exact: true });
+  get connection() { return this.card("Bots will join as"); }
+  get zakUrls() { return this.card("ZAK URLs"); }
+  get testCard() { return this.card("Test"); }
+  get activity() { return this.card("Activity"); }
+  get members() { return this.card("Members"); }
+  get status() { return this.page.getByTestId("zoom-status"); }
+  get callbackBanner() { return this.page.getByTestId("zoom-callback-banner"); }
+  get avatar() { return this.connection.locator("img"); }
+  button = (name: string): Locator => this.page.getByRole("button", { name, exact: true });
+  get dialog() { return this.page.getByRole("dialog"); }
+
+  /** Starts the OAuth round trip; the browser ends up on the emulator's consent page. */
+  async startConnect(name: "Connect Zoom" | "Reconnect" = "Connect Zoom"): Promise<ZoomConsent> {
+    await this.button(name).click();
+    await expect(this.page).toHaveURL(new RegExp(`^${EMULATOR_URL}/oauth/authorize`));
+    return new ZoomConsent(this.page);
+  }
+
+  async expectConnectedAs(zoomUser: { displayName: string; email: string }) {
+    await expect(this.status).toHaveText("Connected");
+    await expect(this.page.getByTestId("zoom-display-name")).toHaveText(zoomUser.displayName);
+    await expect(this.page.getByTestId("zoom-email")).toHaveText(zoomUser.email);
+  }
+
+  /** Creates a ZAK URL and returns it as shown (once) in the read-only field. */
+  async createZakUrl(label: string): Promise<string> {
+    await this.zakUrls.getByLabel("Label").fill(label);
+    await this.zakUrls.getByRole("button", { name: "Create ZAK URL" }).click();
+    const field = this.page.getByTestId("new-zak-url").getByRole("textbox");
+    await expect(field).toHaveValue(/\/api\/zak\//);
+    const url = await field.inputValue();
+    await this.button("Done, I copied it").click();
+    await expect(field).toBeHidden();
+    return url;
+  }
+
+  async revokeZakUrl(label: string) {
+    await this.button(`Revoke ${label}`).click();
+    await this.dialog.getByRole("button", { name: "Revoke" }).click();
+    await expect(this.dialog).toBeHidden();
+    await expect(this.page.getByTestId("zak-url-list").getByText(label, { exact: true })).toHaveCount(0);
+  }
+
+  async addMember(email: string, role: "Member" | "Admin" | "Owner" = "Member") {
+    await this.members.getByLabel("Email").fill(email);
+    await this.members.getByLabel("Role").selectOption({ label: role });
+    await this.members.getByRole("button", { name: "Add member" }).click();
+    await expect(this.page.getByTestId("member-list")).toContainText(email);
+  }
+}
+
+/** The emulator's consent page (GET {emulator}/oauth/authorize). */
+export class ZoomConsent {
+  constructor(readonly page: Page) {}
+
+  /** A new Zoom user with one of the generated avatars. */
+  async allowNewUser(user: { displayName: string; email: string; avatar: "sky" | "mint" | "sun" | "rose" }) {
+    await this.page.getByRole("radio", { name: "New user (enter details below)" }).check();
+    await this.page.getByLabel("Display name").fill(user.displayName);
+    await this.page.getByLabel("Email").fill(user.email);
+    await this.page.getByRole("radio", { name: `Avatar ${user.avatar}` }).check();
+    await this.submit("Allow");
+  }
+
+  /** A Zoom user the emulator already knows, picked from the "Sign in as" list. */
+  async allowExistingUser(email: string) {
+    await this.page.getByRole("radio", { name: new RegExp(`<${email.replace(/[.+]/g, "\\$&")}>`) }).check();
+    await this.submit("Allow");
+  }
+
+  async deny() {
+    await this.submit("Deny");
+  }
+
+  private async submit(decision: "Allow" | "Deny") {
+    await this.page.getByRole("button", { name: decision }).click();
+    await expect(this.page).toHaveURL(new RegExp(`^${APP_URL}/tenants/`));
+  }
+}
+
+/** What a generated emulator avatar's URL looks like once the app stored the user's pic_url. */
+export const avatarUrl = (name: string) => `${EMULATOR_URL}/avatars/${name}.svg`;
+
+/**
+ * Authorizes the Zoom user for our Zoom app directly at the emulator, as if they had consented in
+ * another integration: the emulator keeps one live token set per user and app, so the app's tokens die
+ * and no webhook tells the app.
+ */
+export async function authorizeOutsideApp(email: string) {
+  const redirectUri = `${APP_URL}/api/zoom/callback`;
+  const query = new URLSearchParams({ response_type: "code", client_id: ZOOM_APP.clientId, redirect_uri: redirectUri });
+  const consentPage = await (await fetch(`${EMULATOR_URL}/oauth/authorize?${query}`)).text();
+  const requestId = /name="request_id" value="([^"]+)"/.exec(consentPage)?.[1];
+  expect(requestId, "emulator consent page has a request id").toBeTruthy();
+  const consent = await fetch(`${EMULATOR_URL}/oauth/consent`, {
+    method: "POST",
+    body: new URLSearchParams({ request_id: requestId!, decision: "allow", user_id: "new", email }),
+    redirect: "manual",
+  });
+  const code = new URL(consent.headers.get("location") ?? "").searchParams.get("code");
+  expect(code, "emulator redirected with a code").toBeTruthy();
+  const token = await fetch(`${EMULATOR_URL}/oauth/token`, {
+    method: "POST",
+    headers: { authorization: `Basic ${Buffer.from(`${ZOOM_APP.clientId}:${ZOOM_APP.clientSecret}`).toString("base64")}` },
+    body: new URLSearchParams({ grant_type: "authorization_code", code: code!, redirect_uri: redirectUri }),
+  });
+  expect(token.status, "code exchanged at the emulator").toBe(200);
+}
+
+/** Saves a full-page screenshot to e2e/artifacts/screenshots/<name>.png and attaches it to the report. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  const dir = path.resolve("e2e/artifacts/screenshots");
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: "disabled" });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+/** Presses Tab until `target` has focus; fails when it is not reachable within `max` presses. */
+export async function tabTo(page: Page, target: Locator, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`not reachable by Tab within ${max} presses: ${target.toString()}`);
+}
+
+/** Signs the test's own page in as a user created over HTTP (see e2e/support/api.ts). */
+export async function signInAs(page: Page, user: SignedIn) {
+  await page.context().addCookies((await user.http.storageState()).cookies);
+}
+
+interface Fixtures {
+  /** A page in a separate browser context signed in as `user`, for a second person; closed after the test. */
+  pageFor: (user: SignedIn) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  baseURL: APP_URL,
+  pageFor: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (user) => {
+      const context = await browser.newContext({ baseURL: APP_URL, storageState: await user.http.storageState() });
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+});

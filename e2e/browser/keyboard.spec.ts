@@ -1,0 +1,39 @@
+import { connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail } from "../support/api";
+import { APP_URL, EMULATOR_URL, TenantPage, expect, signInAs, tabTo, test } from "./fixtures";
+
+test("Connect Zoom and the confirmation dialogs work from the keyboard", async ({ page }) => {
+  const owner = await signedInUser(APP_URL);
+  const slug = await createTenant(owner);
+  await signInAs(page, owner);
+
+  let tenant = await TenantPage.open(page, slug);
+  await tabTo(page, tenant.button("Connect Zoom"));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`^${EMULATOR_URL}/oauth/authorize`));
+
+  await connectZoom(owner, slug, { email: uniqueEmail("keys") });
+  await createZakUrl(owner, slug, "bot");
+  tenant = await TenantPage.open(page, slug);
+
+  // Revoke: opens on Enter with the safe choice focused, Tab reaches the action, Escape cancels.
+  const revoke = tenant.button("Revoke bot");
+  await tabTo(page, revoke);
+  await page.keyboard.press("Enter");
+  await expect(tenant.dialog).toBeVisible();
+  await expect(tenant.dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(tenant.dialog.getByRole("button", { name: "Revoke" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(tenant.dialog).toBeHidden();
+  await expect(revoke).toBeFocused();
+  await expect(page.getByTestId("zak-url-list")).toContainText("bot");
+
+  // Disconnect, confirmed from the keyboard.
+  await tabTo(page, tenant.button("Disconnect"));
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(tenant.dialog.getByRole("button", { name: "Disconnect" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(tenant.dialog).toBeHidden();
+  await expect(tenant.status).toHaveText("Not connected");
+});
