@@ -143,6 +143,7 @@ export const tokenRequests = pgTable(
     tenantId: uuid("tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
     secretId: uuid("secret_id").references(() => urlSecrets.id, { onDelete: "set null" }),
     kind: text("kind").notNull(), // "zak" today; other Zoom token kinds later
+    source: text("source", { enum: ["bot", "dashboard"] }).notNull().default("bot"),
     outcome: text("outcome").notNull(),
     status: integer("status").notNull(),
     latencyMs: integer("latency_ms").notNull(),

@@ -14,6 +14,7 @@ export async function listRecentTokenRequests(db: Db, tenantId: string, limit = 
       id: tokenRequests.id,
       createdAt: tokenRequests.createdAt,
       kind: tokenRequests.kind,
+      source: tokenRequests.source,
       outcome: tokenRequests.outcome,
       status: tokenRequests.status,
       latencyMs: tokenRequests.latencyMs,

@@ -222,6 +222,8 @@ for (const target of targets) {
       expect(body).toMatchObject({ ok: true, status: 200, outcome: "served" });
       expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
       expect(JSON.stringify(body)).not.toMatch(/eyJ/);
+      const activity = await (await owner.http.get(`/api/tenants/${slug}/activity`)).json();
+      expect(activity.requests[0]).toMatchObject({ source: "dashboard", outcome: "served", secretLabel: null });
     });
   });
 }

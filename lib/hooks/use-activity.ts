@@ -11,6 +11,7 @@ export interface TokenRequest {
   latencyMs: number;
   clientIp: string | null;
   secretLabel: string | null;
+  source: "bot" | "dashboard";
 }
 
 const REFRESH_MS = 5_000;

@@ -53,7 +53,7 @@ export async function serveTokenRequest(vault: Vault, req: TokenRequest): Promis
 /** Records a token request: never the token, the secret or the query string. */
 export async function audit(
   vault: Vault,
-  req: Pick<TokenRequest, "kind" | "clientIp">,
+  req: Pick<TokenRequest, "kind" | "clientIp"> & { source?: "bot" | "dashboard" },
   who: { tenantId: string | undefined | null; secretId: string | null },
   result: MintResult,
   started: number,
@@ -63,6 +63,7 @@ export async function audit(
       tenantId: who.tenantId ?? null,
       secretId: who.secretId,
       kind: req.kind,
+      source: req.source ?? "bot",
       outcome: result.outcome,
       status: result.status,
       latencyMs: Math.round(performance.now() - started),

@@ -1,0 +1,1 @@
+ALTER TABLE "token_requests" ADD COLUMN "source" text DEFAULT 'bot' NOT NULL;
