@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { ZOOM_APP, targets, type Target } from "./e2e/support/targets";
+import { ZOOM_APP, demoAppUrl, targets, type Target } from "./e2e/support/targets";
 
 const dataDir = path.resolve(`.data/e2e-${process.env.E2E_PORT_OFFSET ?? 0}`);
 const next = "node node_modules/next/dist/bin/next start -H 127.0.0.1 -p";
@@ -16,7 +16,7 @@ function servers(target: Target) {
           AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
           TOKEN_ENCRYPTION_KEYS: `e2e1:${Buffer.alloc(32, 1).toString("base64")}`,
         }
-      : { PGLITE_DIR: path.join(dataDir, target.name, "pglite") }; // secrets generated beside it
+      : { PGLITE_DIR: path.join(dataDir, target.name, "db") }; // secrets generated beside it
   return [
     {
       command: `${emulator} ${port(target.emulatorUrl)}`,
@@ -76,5 +76,15 @@ export default defineConfig({
       },
     },
   ],
-  webServer: targets.flatMap(servers),
+  webServer: [
+    ...targets.flatMap(servers),
+    {
+      command: `${next} ${new URL(demoAppUrl).port}`,
+      url: `${demoAppUrl}/api/health`,
+      timeout: 120_000,
+      env: { APP_URL: demoAppUrl, PGLITE_DIR: path.join(dataDir, "demo", "db") },
+      reuseExistingServer: false,
+      stdout: "ignore" as const,
+    },
+  ],
 });

@@ -35,5 +35,8 @@ export const targets: Target[] = [
     : []),
 ];
 
+/** An app with no Zoom configuration: demo mode, Zoom emulated inside the app under /zoom-emulator. */
+export const demoAppUrl = local(3103);
+
 /** Browser tests run against the PGlite app (the embedded default). */
 export const browserTarget = targets[0]!;

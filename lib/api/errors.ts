@@ -45,6 +45,8 @@ export function toErrorResponse(err: unknown): Response {
   if (err instanceof ApiError) {
     return Response.json({ error: { code: err.code, message: err.message } }, { status: err.status, headers: err.headers });
   }
-  console.error("[api] unexpected error", err instanceof Error ? `${err.name}: ${err.message}` : "non-error thrown");
+  // Name and SQLSTATE only: driver messages can quote query parameters, which may be secrets.
+  const code = (err as { cause?: { code?: unknown } })?.cause?.code;
+  console.error("[api] unexpected error:", err instanceof Error ? err.name : typeof err, code ? `(${String(code)})` : "");
   return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
 }

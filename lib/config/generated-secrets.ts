@@ -24,7 +24,13 @@ export function loadOrCreateGeneratedSecrets(dataFolder: string): GeneratedSecre
     TOKEN_ENCRYPTION_KEYS: generateKeyringValue("local1"),
   };
   mkdirSync(dataFolder, { recursive: true });
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: "wx" });
+  try {
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: "wx" });
+  } catch (err) {
+    // Another process created it first: use theirs, so both encrypt with the same key.
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return loadOrCreateGeneratedSecrets(dataFolder);
+    throw err;
+  }
   console.warn(
     `[config] AUTH_SECRET and TOKEN_ENCRYPTION_KEYS are not set: generated them once in ${file} (mode 0600). ` +
       "Set both explicitly in production.",
