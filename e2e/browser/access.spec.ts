@@ -1,7 +1,7 @@
 import { connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail } from "../support/api";
 import { APP_URL, TenantPage, expect, signInAs, test } from "./fixtures";
 
-test("a member sees status and activity but no ZAK URLs or Zoom controls; the API refuses them too", async ({ page, pageFor, request }) => {
+test("a member sees status and activity but no ZAK URLs, test or Zoom controls; the API refuses them too", async ({ page, pageFor, request }) => {
   const owner = await signedInUser(APP_URL);
   const slug = await createTenant(owner);
   const zoomUser = { displayName: "Mia Member-View", email: uniqueEmail("zoom") };
@@ -20,7 +20,7 @@ test("a member sees status and activity but no ZAK URLs or Zoom controls; the AP
   const memberView = await TenantPage.open(await pageFor(member), slug);
   await memberView.expectConnectedAs(zoomUser);
   await expect(memberView.activity.getByTestId("activity-table").locator("tbody tr")).toHaveCount(1);
-  await expect(memberView.testCard).toBeVisible();
+  await expect(memberView.testCard).toHaveCount(0);
   await expect(memberView.members).toContainText(member.email);
   await expect(memberView.zakUrls).toHaveCount(0);
   await expect(memberView.button("Leave this tenant")).toBeVisible();
@@ -31,7 +31,9 @@ test("a member sees status and activity but no ZAK URLs or Zoom controls; the AP
   expect((await member.http.get(`/api/tenants/${slug}/secrets`)).status()).toBe(403);
   expect((await member.http.post(`/api/tenants/${slug}/secrets`, { data: { label: "x" } })).status()).toBe(403);
   expect((await member.http.post(`/api/tenants/${slug}/zoom/connect`)).status()).toBe(403);
+  expect((await member.http.post(`/api/tenants/${slug}/zak-test`)).status()).toBe(403);
   expect((await member.http.get(`/api/tenants/${slug}/zoom`)).status()).toBe(200);
+  expect((await member.http.get(`/api/tenants/${slug}/activity`)).status()).toBe(200);
 });
 
 test("another user cannot open someone else's tenant, in the browser or over the API", async ({ page, pageFor }) => {

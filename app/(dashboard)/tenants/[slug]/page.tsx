@@ -57,10 +57,10 @@ export default async function TenantPage(props: { params: Promise<{ slug: string
         <ZoomCallbackBanner status={first(query.zoom)} errorCode={first(query.zoom_error)} />
         <div className="grid gap-6 lg:grid-cols-3">
           {/* A grid of one so the card stretches to the height of the Test card beside it. */}
-          <div className="grid lg:col-span-2">
+          <div className={manager ? "grid lg:col-span-2" : "grid lg:col-span-3"}>
             <ConnectionCard slug={tenant.slug} canManage={manager} />
           </div>
-          <TestCard slug={tenant.slug} />
+          {manager && <TestCard slug={tenant.slug} />}
         </div>
         {manager && <ZakUrlsCard slug={tenant.slug} />}
         <BotExampleCard canManage={manager} />

@@ -7,8 +7,8 @@ import { audit } from "@/lib/zak/serve";
 import { tokenExpiry } from "@/lib/zak/token-expiry";
 
 // POST /api/tenants/:slug/zak-test – mint a ZAK the way the bot route does and report how it went.
-// The token itself never leaves the server.
-export const POST = withTenant("member", async ({ req, tenant }) => {
+// The token itself never leaves the server. Owners and admins only: members see status and activity.
+export const POST = withTenant("admin", async ({ req, tenant }) => {
   const started = performance.now();
   const broker = await getBroker();
   const found = await findConnection(broker.db, tenant.id);
