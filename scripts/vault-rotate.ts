@@ -6,15 +6,23 @@ import { buildConfig } from "../lib/config";
 import { reencryptGrants } from "../lib/vault/maintenance";
 import { createZoomClient } from "../lib/zoom/client";
 
-const config = buildConfig(process.env);
-const database = await openDatabase(config.database);
-try {
-  const result = await reencryptGrants({ db: database.db, keyring: config.keyring, zoom: createZoomClient(config.zoom) });
-  console.log(`Re-encrypted ${result.rewritten} grant(s) with key "${config.keyring.primary.id}".`);
-  if (result.unreadable > 0) {
+async function main(): Promise<number> {
+  const config = buildConfig(process.env);
+  const database = await openDatabase(config.database);
+  try {
+    const vault = { db: database.db, keyring: config.keyring, zoom: createZoomClient(config.zoom) };
+    const result = await reencryptGrants(vault);
+    console.log(`Re-encrypted ${result.rewritten} grant(s) with key "${config.keyring.primary.id}".`);
+    if (result.unreadable === 0) return 0;
     console.error(`${result.unreadable} grant(s) could not be decrypted with the configured keys; they were left as they are.`);
-    process.exitCode = 1;
+    return 1;
+  } finally {
+    await database.close();
   }
-} finally {
-  await database.close();
 }
+
+// Configuration and lock errors carry a message meant for the person running this; no stack needed.
+process.exitCode = await main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  return 1;
+});

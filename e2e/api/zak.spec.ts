@@ -47,6 +47,11 @@ for (const target of targets) {
       expect(issued.body).toMatchObject({ type: "zak", userId: zoomUser.id });
       // Every request mints a fresh ZAK.
       expect(await (await fetch(zakUrl)).text()).not.toBe(zak);
+      // The secret may travel in an Authorization header instead of the query string.
+      const secret = new URL(zakUrl).searchParams.get("token")!;
+      const byHeader = await fetch(`${appUrl}/api/zak/${slug}`, { headers: { authorization: `Bearer ${secret}` } });
+      expect(byHeader.status).toBe(200);
+      expect((await emulator.issuedToken(await byHeader.text())).body).toMatchObject({ userId: zoomUser.id });
 
       const listed = await (await owner.http.get(`/api/tenants/${slug}/secrets`)).json();
       expect(JSON.stringify(listed)).not.toContain(new URL(zakUrl).searchParams.get("token"));

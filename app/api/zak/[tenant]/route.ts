@@ -13,12 +13,13 @@ const HEADERS = {
 
 // GET /api/zak/:tenant?token=<secret> – a fresh ZAK for the tenant's Zoom user, as text/plain.
 // This is the URL bots are given (Recall.ai's zoom.zak_url). Errors are one-line text/plain reasons.
+// Clients that can send headers may pass the secret as `Authorization: Bearer zak_…` instead.
 export async function GET(req: Request, ctx: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await ctx.params;
   try {
     const result = await serveTokenRequest(await getBroker(), {
       slug: tenant,
-      secret: new URL(req.url).searchParams.get("token"),
+      secret: bearer(req) ?? new URL(req.url).searchParams.get("token"),
       kind: "zak",
       clientIp: clientIp(req),
     });
@@ -29,4 +30,9 @@ export async function GET(req: Request, ctx: { params: Promise<{ tenant: string 
     console.error("[zak] unexpected error:", err instanceof Error ? err.name : "unknown");
     return new Response("Internal error; retry shortly", { status: 500, headers: HEADERS });
   }
+}
+
+function bearer(req: Request): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
+  return match?.[1] ?? null;
 }
