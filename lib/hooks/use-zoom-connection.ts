@@ -13,10 +13,12 @@ export interface ZoomConnection {
   lastTokenServedAt: string | null;
 }
 
-export function useZoomConnection(slug: string) {
+/** `initial` comes from the server render, so the card shows the connection without a loading state. */
+export function useZoomConnection(slug: string, initial?: ZoomConnection) {
   return useQuery({
     queryKey: queryKeys.zoomConnection(slug),
     queryFn: () => apiFetch<ZoomConnection>(tenantPath(slug, "/zoom")),
+    initialData: initial,
   });
 }
 

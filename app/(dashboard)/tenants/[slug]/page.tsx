@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/app/_components/page-header";
 import { TextLink } from "@/app/_components/text-link";
+import { findConnection } from "@/db/queries/connections";
 import { ApiError } from "@/lib/api/errors";
 import { requireTenant } from "@/lib/auth/tenant";
 import { canManage } from "@/lib/hooks/use-tenants";
+import type { ZoomConnection } from "@/lib/hooks/use-zoom-connection";
+import { describeConnection } from "@/lib/vault/status";
 import { RoleBadge } from "../../_components/role-badge";
 import { ActivityCard } from "./_components/activity-card";
 import { BotExampleCard } from "./_components/bot-example-card";
@@ -37,8 +40,10 @@ export default async function TenantPage(props: { params: Promise<{ slug: string
   const ctx = await loadTenant(slug);
   if (ctx === "unauthorized") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/tenants/${slug}`)}`);
   if (ctx === "not_found") notFound();
-  const { tenant, user } = ctx;
+  const { tenant, user, db } = ctx;
   const manager = canManage(tenant.role);
+  // The same JSON the API answers, so the client cache starts warm.
+  const connection = JSON.parse(JSON.stringify(describeConnection(await findConnection(db, tenant.id)))) as ZoomConnection;
 
   return (
     <>
@@ -58,7 +63,7 @@ export default async function TenantPage(props: { params: Promise<{ slug: string
         <div className="grid gap-6 lg:grid-cols-3">
           {/* A grid of one so the card stretches to the height of the Test card beside it. */}
           <div className={manager ? "grid lg:col-span-2" : "grid lg:col-span-3"}>
-            <ConnectionCard slug={tenant.slug} canManage={manager} />
+            <ConnectionCard slug={tenant.slug} canManage={manager} initial={connection} />
           </div>
           {manager && <TestCard slug={tenant.slug} />}
         </div>

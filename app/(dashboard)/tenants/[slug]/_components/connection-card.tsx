@@ -14,10 +14,11 @@ import { ZoomStatusBadge } from "./zoom-status-badge";
 interface ConnectionCardProps {
   slug: string;
   canManage: boolean;
+  initial?: ZoomConnection;
 }
 
-export function ConnectionCard({ slug, canManage }: ConnectionCardProps) {
-  const zoom = useZoomConnection(slug);
+export function ConnectionCard({ slug, canManage, initial }: ConnectionCardProps) {
+  const zoom = useZoomConnection(slug, initial);
   return (
     <Card
       title="Bots will join as"
