@@ -3,7 +3,6 @@ export class ZoomUnavailableError extends Error {
   constructor(
     readonly reason: "timeout" | "network" | "server_error" | "rate_limited",
     readonly retryAfterSeconds: number,
-    readonly ambiguous = false,
   ) {
     super(`Zoom unavailable (${reason})`);
     this.name = "ZoomUnavailableError";

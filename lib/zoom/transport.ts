@@ -27,7 +27,7 @@ export async function send(fetchImpl: FetchLike, url: string, init: RequestInit,
     ]);
   } catch {
     // Timed out or the connection failed: either way the request may have reached Zoom.
-    throw new ZoomUnavailableError(signal.aborted ? "timeout" : "network", DEFAULT_RETRY_AFTER_SECONDS, true);
+    throw new ZoomUnavailableError(signal.aborted ? "timeout" : "network", DEFAULT_RETRY_AFTER_SECONDS);
   }
   if (res.status === 429) throw new ZoomUnavailableError("rate_limited", parseRetryAfter(res.headers.get("retry-after")));
   if (res.status >= 500) throw new ZoomUnavailableError("server_error", DEFAULT_RETRY_AFTER_SECONDS);
