@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, notLike, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { zoomConnections, zoomGrants, type ZoomGrant } from "../schema";
 
@@ -42,10 +42,6 @@ export async function markReauthRequired(tx: Tx, id: string, version: number, la
     .where(and(eq(zoomGrants.id, id), eq(zoomGrants.version, version)));
 }
 
-export async function recordGrantError(db: Db, id: string, lastError: string) {
-  await db.update(zoomGrants).set({ lastError }).where(eq(zoomGrants.id, id));
-}
-
 export async function listGrantIdsRefreshedBefore(db: Db, cutoff: Date): Promise<string[]> {
   const rows = await db
     .select({ id: zoomGrants.id })
@@ -54,8 +50,13 @@ export async function listGrantIdsRefreshedBefore(db: Db, cutoff: Date): Promise
   return rows.map((r) => r.id);
 }
 
-export async function listGrantIds(db: Db): Promise<string[]> {
-  const rows = await db.select({ id: zoomGrants.id }).from(zoomGrants);
+/** Grants with a token column not written by `keyId`: what key rotation still has to rewrite. */
+export async function listGrantIdsNotSealedWith(db: Db, keyId: string): Promise<string[]> {
+  const prefix = `v1.${keyId}.%`;
+  const rows = await db
+    .select({ id: zoomGrants.id })
+    .from(zoomGrants)
+    .where(or(notLike(zoomGrants.accessTokenEnc, prefix), notLike(zoomGrants.refreshTokenEnc, prefix)));
   return rows.map((r) => r.id);
 }
 

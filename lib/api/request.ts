@@ -11,11 +11,14 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T): Pr
   }
   const text = await req.text();
   if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new ApiError("payload_too_large", "Body is too large");
-  let body: unknown;
+  return schema.parse(text === "" ? {} : parseJsonText(text));
+}
+
+/** JSON.parse with the API's 400 for text that is not JSON. */
+export function parseJsonText(text: string): unknown {
   try {
-    body = text === "" ? {} : JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new ApiError("bad_request", "Body is not valid JSON");
   }
-  return schema.parse(body);
 }

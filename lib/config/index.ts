@@ -26,7 +26,7 @@ export interface AppConfig {
   zoom: ZoomConfig;
 }
 
-export const EMULATOR_MOUNT = "/zoom-emulator";
+const EMULATOR_MOUNT = "/zoom-emulator";
 
 export function buildConfig(raw: RawEnv): AppConfig {
   const env = parseEnv(raw);

@@ -15,7 +15,7 @@ import { withAccessToken } from "./access-token";
 import { sealTokens } from "./sealed-tokens";
 import { ReauthRequiredError, type Vault } from "./types";
 
-export const DEAUTHORIZED_REASON = "The Zoom user removed the app or revoked its access at Zoom.";
+const DEAUTHORIZED_REASON = "The Zoom user removed the app or revoked its access at Zoom.";
 
 function profileOf(user: ZoomUser, scope: string) {
   const name = [user.first_name, user.last_name].filter(Boolean).join(" ");

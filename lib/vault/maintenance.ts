@@ -1,4 +1,4 @@
-import { listGrantIds, listGrantIdsRefreshedBefore, lockGrant, rewriteCiphertext } from "@/db/queries/grants";
+import { listGrantIdsNotSealedWith, listGrantIdsRefreshedBefore, lockGrant, rewriteCiphertext } from "@/db/queries/grants";
 import { DecryptionError } from "@/lib/crypto/aead";
 import { listUnusedGrantIds } from "@/db/queries/connections";
 import { releaseGrantIfUnused } from "./grants";
@@ -8,7 +8,7 @@ import type { Vault } from "./types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Zoom refresh tokens issued since 2023 carry a 90-day expiry; a weekly refresh stays far inside it. */
-export const IDLE_REFRESH_AGE_MS = 7 * DAY_MS;
+const IDLE_REFRESH_AGE_MS = 7 * DAY_MS;
 
 /**
  * Refreshes grants nobody used for a week, so an idle connection never reaches Zoom's 90-day
@@ -40,7 +40,8 @@ export async function refreshIdleGrants(vault: Vault, now = Date.now()) {
  */
 export async function reencryptGrants(vault: Vault) {
   const result = { rewritten: 0, unreadable: 0 };
-  for (const grantId of await listGrantIds(vault.db)) {
+  // Only rows on another key are visited, so the run at every start costs one query when nothing changed.
+  for (const grantId of await listGrantIdsNotSealedWith(vault.db, vault.keyring.primary.id)) {
     const outcome = await vault.db.transaction(async (tx) => {
       const grant = await lockGrant(tx, grantId);
       if (!grant || isSealedWithPrimary(vault.keyring, grant)) return "skipped";

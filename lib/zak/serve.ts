@@ -33,20 +33,24 @@ export async function serveTokenRequest(vault: Vault, req: TokenRequest): Promis
       body: "Too many invalid tokens from this address; retry later",
       retryAfterSeconds: blockedFor,
     };
-    await audit(vault, req, { tenantId: await findTenantIdBySlug(vault.db, req.slug), secretId: null }, result, started);
-    return result;
+    return refuse(vault, req, result, started);
   }
 
   const hash = req.secret && isWellFormedUrlSecret(req.secret) ? hashUrlSecret(req.secret) : null;
   const access = hash ? await findTokenAccess(vault.db, hash) : undefined;
   if (!hash || !access || access.slug !== req.slug || !safeEqual(access.secretHash, hash)) {
     limiter.recordFailure(limiterKey);
-    await audit(vault, req, { tenantId: await findTenantIdBySlug(vault.db, req.slug), secretId: null }, BAD_SECRET, started);
-    return BAD_SECRET;
+    return refuse(vault, req, BAD_SECRET, started);
   }
 
   const result = await mintToken(vault, req.kind, access.connection, access.grant);
   await audit(vault, req, { tenantId: access.tenantId, secretId: access.secretId }, result, started);
+  return result;
+}
+
+/** Records a refused request under the tenant named in the path, when it exists. */
+async function refuse(vault: Vault, req: TokenRequest, result: MintResult, started: number): Promise<MintResult> {
+  await audit(vault, req, { tenantId: await findTenantIdBySlug(vault.db, req.slug), secretId: null }, result, started);
   return result;
 }
 

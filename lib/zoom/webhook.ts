@@ -2,7 +2,7 @@ import { z } from "zod";
 import { hmacSha256Hex, safeEqual } from "@/lib/crypto/digest";
 
 /** Zoom documents no window; five minutes tolerates clock skew and refuses replays of old captures. */
-export const MAX_WEBHOOK_AGE_SECONDS = 300;
+const MAX_WEBHOOK_AGE_SECONDS = 300;
 
 /**
  * Checks `x-zm-signature` = `v0=` + HMAC-SHA256(secret, `v0:{timestamp}:{raw body}`) in constant time,

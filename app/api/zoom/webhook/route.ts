@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ApiError, describeZodError } from "@/lib/api/errors";
+import { parseJsonText } from "@/lib/api/request";
 import { route } from "@/lib/api/route";
 import { getBroker } from "@/lib/broker";
 import { applyDeauthorization } from "@/lib/vault/grants";
@@ -21,12 +22,7 @@ export const POST = route(async (req) => {
   );
   if (verdict !== "ok") throw new ApiError("unauthorized", `Webhook refused: ${verdict.replace("_", " ")}`);
 
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new ApiError("bad_request", "Body is not valid JSON");
-  }
+  const json = parseJsonText(raw);
   const eventName = z.object({ event: z.string() }).safeParse(json);
   if (eventName.success && !KNOWN_EVENTS.has(eventName.data.event)) return Response.json({ ignored: eventName.data.event });
   const parsed = webhookEventSchema.safeParse(json);
