@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLockContention, sqlStateOf } from "@/db/errors";
 
 const STATUS = {
   bad_request: 400,
@@ -11,6 +12,7 @@ const STATUS = {
   rate_limited: 429,
   zoom_error: 502,
   zoom_unavailable: 503,
+  busy: 503,
   internal: 500,
 } as const;
 
@@ -37,7 +39,7 @@ export function describeZodError(error: z.ZodError): string {
     .join("; ");
 }
 
-/** JSON body `{ error: { code, message } }`. Unknown errors are logged and masked as 500. */
+/** JSON body `{ error: { code, message } }`. Lock contention is 503; unknown errors are logged and masked as 500. */
 export function toErrorResponse(err: unknown): Response {
   if (err instanceof z.ZodError) {
     return Response.json({ error: { code: "bad_request", message: describeZodError(err) } }, { status: 400 });
@@ -45,8 +47,14 @@ export function toErrorResponse(err: unknown): Response {
   if (err instanceof ApiError) {
     return Response.json({ error: { code: err.code, message: err.message } }, { status: err.status, headers: err.headers });
   }
+  if (isLockContention(err)) {
+    return Response.json(
+      { error: { code: "busy", message: "Another change to this tenant was in progress; nothing was saved. Try again." } },
+      { status: 503, headers: { "Retry-After": "1" } },
+    );
+  }
   // Name and SQLSTATE only: driver messages can quote query parameters, which may be secrets.
-  const code = (err as { cause?: { code?: unknown } })?.cause?.code;
-  console.error("[api] unexpected error:", err instanceof Error ? err.name : typeof err, code ? `(${String(code)})` : "");
+  const code = sqlStateOf(err);
+  console.error("[api] unexpected error:", err instanceof Error ? err.name : typeof err, code ? `(${code})` : "");
   return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
 }

@@ -59,8 +59,11 @@ export async function disconnectTenant(vault: Vault, tenantId: string): Promise<
   // Revoke first: if Zoom cannot be reached, nothing has changed and the person can try again.
   if (grant && (await countTenantsUsingGrant(vault.db, grant.id)) <= 1) await revokeAtZoom(vault, grant);
   await vault.db.transaction(async (tx) => {
+    // Grant row first, then the connection: the order the deauthorization webhook (which Zoom
+    // sends in answer to our revoke) and a new consent take them in, so they cannot deadlock.
+    const locked = grant ? await lockGrant(tx, grant.id) : undefined;
     await deleteConnection(tx, tenantId);
-    if (grant) await deleteGrantIfUnused(tx, grant.id);
+    if (locked) await deleteGrantIfUnused(tx, locked.id);
   });
 }
 
@@ -69,7 +72,9 @@ export async function releaseGrantIfUnused(vault: Vault, grantId: string): Promi
   const grant = await findGrant(vault.db, grantId);
   if (!grant || (await countTenantsUsingGrant(vault.db, grantId)) > 0) return;
   await revokeAtZoom(vault, grant);
-  await vault.db.transaction((tx) => deleteGrantIfUnused(tx, grantId));
+  await vault.db.transaction(async (tx) => {
+    if (await lockGrant(tx, grantId)) await deleteGrantIfUnused(tx, grantId);
+  });
 }
 
 // Outside any transaction: Zoom answers a revoke by calling our deauthorization webhook.
@@ -80,8 +85,8 @@ async function revokeAtZoom(vault: Vault, grant: ZoomGrant): Promise<void> {
   });
 }
 
+/** The caller holds the grant's row lock. */
 async function deleteGrantIfUnused(tx: Tx, grantId: string) {
-  if (!(await lockGrant(tx, grantId))) return;
   if ((await countTenantsUsingGrant(tx, grantId)) === 0) await deleteGrant(tx, grantId);
 }
 

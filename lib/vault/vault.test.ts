@@ -172,6 +172,30 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     expect(await grantOf(database.db, user.id)).toBeUndefined();
   });
 
+  it("survives Zoom's deauthorization webhook arriving while the disconnect commits", async () => {
+    // Zoom answers a revoke by calling our webhook, so the two transactions race on the same rows.
+    const webhooks: Promise<boolean>[] = [];
+    const vault = {
+      ...setup.vault,
+      zoom: {
+        ...setup.vault.zoom,
+        revoke: async (accessToken: string) => {
+          await setup.vault.zoom.revoke(accessToken);
+          webhooks.push(applyDeauthorization(setup.vault, zoomUserId, new Date()));
+        },
+      },
+    };
+    let zoomUserId = "";
+    for (let round = 0; round < 20; round += 1) {
+      const { tenant, user } = await connected();
+      zoomUserId = user.id;
+      await disconnectTenant(vault, tenant.tenantId);
+      await Promise.all(webhooks.splice(0));
+      expect(await findConnection(database.db, tenant.tenantId)).toBeUndefined();
+      expect(await grantOf(database.db, user.id)).toBeUndefined();
+    }
+  });
+
   it("applies a deauthorization once, and ignores one older than the latest consent", async () => {
     const { tenant, user } = await connected();
     expect(await applyDeauthorization(setup.vault, user.id, new Date(Date.now() - 60_000))).toBe(false);

@@ -1,3 +1,4 @@
+import { isLockContention } from "@/db/errors";
 import type { ZoomConnection, ZoomGrant } from "@/db/schema";
 import { withAccessToken } from "@/lib/vault/access-token";
 import { ReauthRequiredError, type Vault } from "@/lib/vault/types";
@@ -27,8 +28,6 @@ export interface MintResult {
   retryAfterSeconds?: number;
 }
 
-const LOCK_TIMEOUT_SQLSTATE = "55P03";
-
 /** Mints a token for a tenant's connection, turning every upstream failure into a precise status. */
 export async function mintToken(
   vault: Vault,
@@ -56,8 +55,8 @@ function describeFailure(err: unknown): MintResult {
     const why = err.reason === "rate_limited" ? "Zoom is rate limiting requests" : "Zoom is not answering";
     return { status: 503, outcome: "zoom_unavailable", body: `${why}; retry shortly`, retryAfterSeconds: err.retryAfterSeconds };
   }
-  if ((err as { cause?: { code?: string } })?.cause?.code === LOCK_TIMEOUT_SQLSTATE) {
-    return { status: 503, outcome: "zoom_unavailable", body: "A token refresh is taking too long; retry shortly", retryAfterSeconds: 5 };
+  if (isLockContention(err)) {
+    return { status: 503, outcome: "zoom_unavailable", body: "Another request is refreshing this connection and took too long; retry shortly", retryAfterSeconds: 5 };
   }
   if (err instanceof ZoomRequestError) {
     return { status: 502, outcome: "zoom_error", body: `Zoom refused the request: ${err.zoomMessage}` };
