@@ -44,6 +44,25 @@ for (const target of targets) {
       expect((await other.get("/api/tenants")).status()).toBe(401);
     });
 
+    test("ten wrong passwords lock that email's sign-in for a while, known or not; other accounts still sign in", async () => {
+      const victim = await signedInUser(appUrl);
+      const bystander = await signedInUser(appUrl);
+      const unknown = uniqueEmail("nobody");
+      const guesser = await request.newContext({ baseURL: appUrl, maxRedirects: 0 });
+      for (let i = 0; i < 10; i++) {
+        for (const email of [victim.email, unknown]) {
+          expect((await signIn(guesser, email, `guess ${i}!`)).headers()["location"]).toContain("error=CredentialsSignin");
+        }
+      }
+      for (const email of [victim.email, unknown]) {
+        expect((await signIn(guesser, email, PASSWORD)).headers()["location"]).toContain("error=TooManySignInAttempts");
+      }
+      expect((await guesser.get("/api/tenants")).status()).toBe(401);
+      const other = await request.newContext({ baseURL: appUrl, maxRedirects: 0 });
+      expect((await signIn(other, bystander.email, PASSWORD)).headers()["location"]).not.toContain("error=");
+      expect((await other.get("/api/tenants")).status()).toBe(200);
+    });
+
     test("POST /api/tenants – the creator becomes owner; GET lists it; slugs are unique", async () => {
       const user = await signedInUser(appUrl);
       const slug = uniqueSlug();

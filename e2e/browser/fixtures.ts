@@ -24,11 +24,16 @@ export class AuthPages {
   }
 
   async signIn(email: string) {
+    await this.submitSignIn(email, PASSWORD);
+    await expect(this.page).toHaveURL(/\/tenants$/);
+  }
+
+  /** Fills and sends the sign-in form; the caller checks what happened. */
+  async submitSignIn(email: string, password: string) {
     await this.page.goto("/sign-in");
     await this.page.getByLabel("Email").fill(email);
-    await this.page.getByLabel("Password").fill(PASSWORD);
+    await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Sign in" }).click();
-    await expect(this.page).toHaveURL(/\/tenants$/);
   }
 
   async signOut() {

@@ -5,6 +5,11 @@ import { findUserByEmail } from "@/db/queries/users";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/db";
 import { dummyPasswordHash, verifyPassword } from "@/lib/crypto/password";
+import { sharedFailureLimiter } from "@/lib/rate-limit/failure-limiter";
+import { SIGN_IN_THROTTLED } from "./sign-in-errors";
+
+// Wrong passwords per account: slows guessing one account's password from many addresses.
+const signInFailures = sharedFailureLimiter("sign-in", 10, 15 * 60_000);
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
 
@@ -20,10 +25,18 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await findUserByEmail(await getDb(), parsed.data.email);
+          const { email, password } = parsed.data;
+          // Known and unknown emails are throttled alike, so the refusal reveals no account.
+          if (signInFailures.retryAfter(email) > 0) throw new Error(SIGN_IN_THROTTLED);
+          const user = await findUserByEmail(await getDb(), email);
           // Verify against a dummy hash for unknown emails so response time does not reveal accounts.
-          const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
-          return user && ok ? { id: user.id, email: user.email, name: user.name } : null;
+          const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+          if (!user || !ok) {
+            signInFailures.recordFailure(email);
+            return null;
+          }
+          signInFailures.clear(email);
+          return { id: user.id, email: user.email, name: user.name };
         },
       }),
     ],

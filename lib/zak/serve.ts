@@ -4,12 +4,12 @@ import { insertTokenRequest } from "@/db/queries/token-requests";
 import { findTokenAccess, touchUrlSecret } from "@/db/queries/url-secrets";
 import { safeEqual } from "@/lib/crypto/digest";
 import type { Vault } from "@/lib/vault/types";
-import { FailureLimiter } from "./failure-limiter";
+import { sharedFailureLimiter } from "@/lib/rate-limit/failure-limiter";
 import { mintToken, type MintResult, type TokenKind } from "./mint";
 import { hashUrlSecret, isWellFormedUrlSecret } from "./url-secret";
 
-const limiter = ((globalThis as unknown as { __secretFailures?: FailureLimiter }).__secretFailures ??=
-  new FailureLimiter(20, 60_000));
+// Wrong secrets per client address. 256-bit secrets make guessing hopeless; this mostly cuts noise.
+const limiter = sharedFailureLimiter("url-secret", 20, 60_000);
 
 // Unknown tenant, wrong secret and revoked secret get the same answer, so tenants cannot be discovered.
 const BAD_SECRET: MintResult = { status: 401, outcome: "bad_secret", body: "Missing, invalid or revoked token" };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { FailureLimiter } from "./failure-limiter";
 import { generateUrlSecret, hashUrlSecret, isWellFormedUrlSecret } from "./url-secret";
 
 describe("URL secrets", () => {
@@ -22,18 +21,5 @@ describe("URL secrets", () => {
     for (const value of ["", "zak_", `zak_${"a".repeat(42)}`, `zak_${"a".repeat(42)}!`, `ZAK_${"a".repeat(43)}`]) {
       expect(isWellFormedUrlSecret(value)).toBe(false);
     }
-  });
-});
-
-describe("FailureLimiter", () => {
-  it("blocks a key after the limit within the window, and forgets it afterwards", () => {
-    const limiter = new FailureLimiter(3, 60_000);
-    for (let i = 0; i < 3; i++) {
-      expect(limiter.retryAfter("1.2.3.4", 1000)).toBe(0);
-      limiter.recordFailure("1.2.3.4", 1000);
-    }
-    expect(limiter.retryAfter("1.2.3.4", 1000)).toBe(60);
-    expect(limiter.retryAfter("5.6.7.8", 1000)).toBe(0);
-    expect(limiter.retryAfter("1.2.3.4", 61_000)).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { TextField } from "@/app/_components/field";
+import { SIGN_IN_THROTTLED } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -28,7 +29,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(new Error(result ? "Wrong email or password" : "Could not reach the server. Try again."));
+    setError(new Error(result ? describeFailure(result.error) : "Could not reach the server. Try again."));
   }
 
   return (
@@ -41,4 +42,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </Button>
     </form>
   );
+}
+
+function describeFailure(error: string | null | undefined): string {
+  if (error === SIGN_IN_THROTTLED) return "Too many failed sign-ins for this email. Wait 15 minutes, then try again.";
+  return "Wrong email or password";
 }

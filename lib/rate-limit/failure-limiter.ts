@@ -1,6 +1,6 @@
 /**
- * Counts wrong secrets per client address in a fixed window, per process. It slows down guessing
- * (which 256-bit secrets make hopeless anyway) and keeps a noisy client from filling the audit log.
+ * Counts failures per key (a client address, an email) in a fixed window, per process. It slows
+ * down guessing and keeps a noisy client from filling the audit log.
  */
 export class FailureLimiter {
   private windows = new Map<string, { start: number; failures: number }>();
@@ -17,6 +17,11 @@ export class FailureLimiter {
     return w.failures >= this.maxFailures ? Math.ceil((w.start + this.windowMs - now) / 1000) : 0;
   }
 
+  /** Forgets the key's failures (after a success). */
+  clear(key: string): void {
+    this.windows.delete(key);
+  }
+
   recordFailure(key: string, now = Date.now()): void {
     const w = this.windows.get(key);
     if (!w || now - w.start >= this.windowMs) {
@@ -30,4 +35,17 @@ export class FailureLimiter {
   private prune(now: number) {
     for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
   }
+}
+
+const shared = ((globalThis as unknown as { __failureLimiters?: Map<string, FailureLimiter> }).__failureLimiters ??=
+  new Map());
+
+/** One limiter per name for the whole process: Next may load a module once per route bundle. */
+export function sharedFailureLimiter(name: string, maxFailures: number, windowMs: number): FailureLimiter {
+  let limiter = shared.get(name);
+  if (!limiter) {
+    limiter = new FailureLimiter(maxFailures, windowMs);
+    shared.set(name, limiter);
+  }
+  return limiter;
 }
