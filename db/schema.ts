@@ -150,6 +150,10 @@ export const tokenRequests = pgTable(
     clientIp: text("client_ip"),
     createdAt: createdAt(),
   },
-  (t) => [index("token_requests_tenant_time_idx").on(t.tenantId, t.createdAt.desc())],
+  (t) => [
+    index("token_requests_tenant_time_idx").on(t.tenantId, t.createdAt.desc()),
+    // For the retention job, which deletes the oldest rows across all tenants.
+    index("token_requests_time_idx").on(t.createdAt),
+  ],
 );
 export type TokenRequest = typeof tokenRequests.$inferSelect;

@@ -3,6 +3,7 @@ import { getBroker } from "./broker";
 import { getConfig } from "./config";
 import { EnvError } from "./env";
 import { reencryptGrants, refreshIdleGrants } from "./vault/maintenance";
+import { pruneTokenRequests } from "./zak/audit-retention";
 
 const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -26,14 +27,21 @@ export async function startServer() {
   setInterval(() => void runMaintenance(), MAINTENANCE_INTERVAL_MS).unref();
 }
 
-/** Key rotation catch-up and idle refreshes; every step takes the grant's row lock, so instances can overlap. */
+/**
+ * Key rotation catch-up, idle refreshes and audit retention. Grant steps take the grant's row lock
+ * and the pruning deletes in small batches, so instances can overlap.
+ */
 async function runMaintenance() {
   try {
     const broker = await getBroker();
     const keys = await reencryptGrants(broker);
     const idle = await refreshIdleGrants(broker);
-    if (keys.rewritten || keys.unreadable || idle.refreshed || idle.failed || idle.released) {
-      console.log(`[maintenance] re-encrypted ${keys.rewritten} (unreadable ${keys.unreadable}), refreshed ${idle.refreshed}, released ${idle.released}, failed ${idle.failed}`);
+    const pruned = await pruneTokenRequests(broker.db);
+    if (keys.rewritten || keys.unreadable || idle.refreshed || idle.failed || idle.released || pruned) {
+      console.log(
+        `[maintenance] re-encrypted ${keys.rewritten} (unreadable ${keys.unreadable}), refreshed ${idle.refreshed}, ` +
+          `released ${idle.released}, failed ${idle.failed}, pruned ${pruned} old token requests`,
+      );
     }
   } catch (err) {
     console.error("[maintenance] failed:", err instanceof Error ? err.name : "unknown");

@@ -1,0 +1,1 @@
+CREATE INDEX "token_requests_time_idx" ON "token_requests" USING btree ("created_at");
