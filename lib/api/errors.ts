@@ -49,7 +49,7 @@ export function toErrorResponse(err: unknown): Response {
   }
   if (isLockContention(err)) {
     return Response.json(
-      { error: { code: "busy", message: "Another change to this tenant was in progress; nothing was saved. Try again." } },
+      { error: { code: "busy", message: "This collided with another change at the same moment and was not completed. Try again." } },
       { status: 503, headers: { "Retry-After": "1" } },
     );
   }

@@ -10,7 +10,7 @@ export class FailureLimiter {
     private readonly windowMs: number,
   ) {}
 
-  /** Seconds until the address may try again, or 0 when it is not blocked. */
+  /** Seconds until the key may try again, or 0 when it is not blocked. */
   retryAfter(key: string, now = Date.now()): number {
     const w = this.windows.get(key);
     if (!w || now - w.start >= this.windowMs) return 0;
