@@ -1,4 +1,4 @@
-import { and, eq, lt, notLike, or, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { zoomConnections, zoomGrants, type ZoomGrant } from "../schema";
 
@@ -50,13 +50,18 @@ export async function listGrantIdsRefreshedBefore(db: Db, cutoff: Date): Promise
   return rows.map((r) => r.id);
 }
 
-/** Grants with a token column not written by `keyId`: what key rotation still has to rewrite. */
-export async function listGrantIdsNotSealedWith(db: Db, keyId: string): Promise<string[]> {
-  const prefix = `v1.${keyId}.%`;
+/** Grants with a token column that does not start with `prefix`: what key rotation still has to rewrite. */
+export async function listGrantIdsNotStartingWith(db: Db, prefix: string): Promise<string[]> {
+  // starts_with rather than LIKE: key ids may contain "_", a LIKE wildcard.
   const rows = await db
     .select({ id: zoomGrants.id })
     .from(zoomGrants)
-    .where(or(notLike(zoomGrants.accessTokenEnc, prefix), notLike(zoomGrants.refreshTokenEnc, prefix)));
+    .where(
+      or(
+        sql`not starts_with(${zoomGrants.accessTokenEnc}, ${prefix})`,
+        sql`not starts_with(${zoomGrants.refreshTokenEnc}, ${prefix})`,
+      ),
+    );
   return rows.map((r) => r.id);
 }
 

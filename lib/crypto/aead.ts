@@ -23,7 +23,7 @@ export function encrypt(keyring: Keyring, plaintext: string, context: string): s
   cipher.setAAD(Buffer.from(context, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const packed = Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
-  return `${VERSION}.${keyring.primary.id}.${packed}`;
+  return `${sealedPrefix(keyring.primary.id)}${packed}`;
 }
 
 export function decrypt(keyring: Keyring, stored: string, context: string): string {
@@ -41,6 +41,11 @@ export function decrypt(keyring: Keyring, stored: string, context: string): stri
   } catch {
     throw new DecryptionError("authentication failed (wrong key, row or column)");
   }
+}
+
+/** How every value written with `keyId` begins, so key rotation can find the rest by prefix. */
+export function sealedPrefix(keyId: string): string {
+  return `${VERSION}.${keyId}.`;
 }
 
 /** The key id a stored value was written with, to find values that key rotation must rewrite. */

@@ -1,5 +1,5 @@
-import { listGrantIdsNotSealedWith, listGrantIdsRefreshedBefore, lockGrant, rewriteCiphertext } from "@/db/queries/grants";
-import { DecryptionError } from "@/lib/crypto/aead";
+import { listGrantIdsNotStartingWith, listGrantIdsRefreshedBefore, lockGrant, rewriteCiphertext } from "@/db/queries/grants";
+import { DecryptionError, sealedPrefix } from "@/lib/crypto/aead";
 import { listUnusedGrantIds } from "@/db/queries/connections";
 import { releaseGrantIfUnused } from "./grants";
 import { refreshGrant } from "./refresh";
@@ -41,7 +41,7 @@ export async function refreshIdleGrants(vault: Vault, now = Date.now()) {
 export async function reencryptGrants(vault: Vault) {
   const result = { rewritten: 0, unreadable: 0 };
   // Only rows on another key are visited, so the run at every start costs one query when nothing changed.
-  for (const grantId of await listGrantIdsNotSealedWith(vault.db, vault.keyring.primary.id)) {
+  for (const grantId of await listGrantIdsNotStartingWith(vault.db, sealedPrefix(vault.keyring.primary.id))) {
     const outcome = await vault.db.transaction(async (tx) => {
       const grant = await lockGrant(tx, grantId);
       if (!grant || isSealedWithPrimary(vault.keyring, grant)) return "skipped";

@@ -237,6 +237,15 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     expect((await mintFor(tenant.tenantId)).status).toBe(200);
   });
 
+  it("rotates away from an old key whose id differs only where LIKE would see a wildcard", async () => {
+    setup.vault.keyring = parseKeyring(generateKeyringValue("k-2"));
+    const { user } = await connected();
+    const oldKey = setup.vault.keyring.primary.key.toString("base64");
+    setup.vault.keyring = parseKeyring(`${generateKeyringValue("k_2")},k-2:${oldKey}`);
+    expect((await reencryptGrants(setup.vault)).rewritten).toBeGreaterThanOrEqual(1);
+    expect((await grantOf(database.db, user.id))!.refreshTokenEnc.startsWith("v1.k_2.")).toBe(true);
+  });
+
   it("refreshes idle grants ahead of Zoom's refresh-token expiry", async () => {
     const { user } = await connected();
     const grant = await grantOf(database.db, user.id);
