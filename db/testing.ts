@@ -28,22 +28,28 @@ async function openPglite(): Promise<TestDatabase> {
   return { db, url: null, close };
 }
 
-/** Creates a uniquely named database for one test file and drops it afterwards. */
+const FRESH_NAME_PREFIX = "broker_test_";
+
+/** Creates a uniquely named database for one test file or run; `drop` removes it. */
 export async function createFreshPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `broker_test_${randomBytes(6).toString("hex")}`;
+  const name = `${FRESH_NAME_PREFIX}${randomBytes(6).toString("hex")}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const again = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists ${name} with (force)`);
-      await again.end();
-    },
-  };
+  return { url: url.toString(), drop: () => dropFreshPostgresDatabase(url.toString()) };
+}
+
+/** Drops a database made by createFreshPostgresDatabase, refusing any other name. */
+export async function dropFreshPostgresDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  if (!new RegExp(`^${FRESH_NAME_PREFIX}[0-9a-f]+$`).test(name)) throw new Error("refusing to drop a database the tests did not create");
+  target.pathname = "/postgres";
+  const admin = postgres(target.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.end();
 }
 
 async function openFreshPostgres(adminUrl: string): Promise<TestDatabase> {

@@ -24,5 +24,5 @@ fi
 
 npx vitest run
 npx next build
-rm -rf .data/e2e-0
+rm -rf ".data/e2e-${E2E_PORT_OFFSET:-0}"
 npx playwright test

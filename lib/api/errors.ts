@@ -48,9 +48,10 @@ export function toErrorResponse(err: unknown): Response {
     return Response.json({ error: { code: err.code, message: err.message } }, { status: err.status, headers: err.headers });
   }
   if (isLockContention(err)) {
-    return Response.json(
-      { error: { code: "busy", message: "This collided with another change at the same moment and was not completed. Try again." } },
-      { status: 503, headers: { "Retry-After": "1" } },
+    return toErrorResponse(
+      new ApiError("busy", "This collided with another change at the same moment and was not completed. Try again.", {
+        "Retry-After": "1",
+      }),
     );
   }
   // Name and SQLSTATE only: driver messages can quote query parameters, which may be secrets.

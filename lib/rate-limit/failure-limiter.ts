@@ -1,7 +1,4 @@
-/**
- * Counts failures per key (a client address, an email) in a fixed window, per process. It slows
- * down guessing and keeps a noisy client from filling the audit log.
- */
+/** Counts failures per key (a client address, an email) in a fixed window, per process, to slow down guessing. */
 export class FailureLimiter {
   private windows = new Map<string, { start: number; failures: number }>();
 

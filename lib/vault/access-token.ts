@@ -8,8 +8,8 @@ import { ReauthRequiredError, type Vault } from "./types";
 export async function getAccessToken(vault: Vault, grant: ZoomGrant): Promise<string> {
   if (grant.status !== "active") throw new ReauthRequiredError();
   const cached = openAccessToken(vault.keyring, grant);
-  if (!unlessFresh()(grant, cached)) return cached;
-  return refreshGrant(vault, grant.id, unlessFresh());
+  const need = unlessFresh();
+  return need(grant, cached) ? refreshGrant(vault, grant.id, need) : cached;
 }
 
 /**

@@ -2,5 +2,5 @@
 export { createZoomEmulator } from "./emulator";
 export { DroppedConnection } from "./faults";
 export { startZoomEmulatorServer } from "./node-server";
-export { signZoomWebhook, urlValidationAnswer } from "./webhooks";
+export { signZoomWebhook } from "./webhooks";
 export type * from "./types";

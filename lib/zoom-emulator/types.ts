@@ -31,13 +31,13 @@ export interface Clock {
   advance(seconds: number): void;
 }
 
-export type Endpoint = "token" | "users_me" | "user_token" | "zak" | "jointoken" | "revoke";
-export const ENDPOINTS: readonly Endpoint[] = ["token", "users_me", "user_token", "zak", "jointoken", "revoke"];
+export const ENDPOINTS = ["token", "users_me", "user_token", "zak", "jointoken", "revoke"] as const;
+export type Endpoint = (typeof ENDPOINTS)[number];
 
 export type GrantType = "authorization_code" | "refresh_token";
 
-export type FaultKind = "latency" | "rate_limit" | "server_error" | "drop" | "drop_after_commit";
-export const FAULT_KINDS: readonly FaultKind[] = ["latency", "rate_limit", "server_error", "drop", "drop_after_commit"];
+export const FAULT_KINDS = ["latency", "rate_limit", "server_error", "drop", "drop_after_commit"] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
   endpoint: Endpoint;

@@ -17,8 +17,6 @@ export interface TokenSet {
 /** Tokens Zoom mints for a user that bots can use; `zak` today, others (onbehalf) later. */
 export type UserTokenType = "zak" | "onbehalf";
 
-export const ZOOM_SCOPES = ["user:read:token", "user:read:user"] as const;
-
 // Zoom's answers to a dead refresh token or code; any of these means the user must reconnect.
 // invalid_client is left out on purpose: a misconfigured client secret is our fault, and marking every
 // grant dead for it would force every customer to reconnect once the secret is fixed.
@@ -29,14 +27,19 @@ export type ZoomClient = ReturnType<typeof createZoomClient>;
 export function createZoomClient(config: ZoomConfig, fetchImpl: FetchLike = fetch) {
   const basic = `Basic ${Buffer.from(`${config.clientId}:${config.clientSecret}`).toString("base64")}`;
   const request = (url: string, init: RequestInit) => send(fetchImpl, url, init, config.timeoutMs);
-
-  async function tokenRequest(form: Record<string, string>): Promise<TokenSet> {
-    const reply = await request(`${config.oauthUrl}/oauth/token`, {
+  // Zoom's OAuth endpoints: client credentials in Basic auth, parameters as a form body.
+  async function oauthPost(path: string, form: Record<string, string>): Promise<ZoomReply> {
+    const reply = await request(`${config.oauthUrl}${path}`, {
       method: "POST",
       headers: { authorization: basic, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams(form).toString(),
     });
     if (reply.status !== 200) throw oauthError(reply);
+    return reply;
+  }
+
+  async function tokenRequest(form: Record<string, string>): Promise<TokenSet> {
+    const reply = await oauthPost("/oauth/token", form);
     const parsed = tokenResponseSchema.safeParse(reply.body);
     if (!parsed.success) throw new ZoomRequestError(reply.status, "token response has an unexpected shape");
     const t = parsed.data;
@@ -85,12 +88,7 @@ export function createZoomClient(config: ZoomConfig, fetchImpl: FetchLike = fetc
     },
 
     async revoke(token: string): Promise<void> {
-      const reply = await request(`${config.oauthUrl}/oauth/revoke`, {
-        method: "POST",
-        headers: { authorization: basic, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ token }).toString(),
-      });
-      if (reply.status !== 200) throw oauthError(reply);
+      await oauthPost("/oauth/revoke", { token });
     },
 
     async getMe(accessToken: string): Promise<ZoomUser> {

@@ -1,6 +1,7 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { z } from "zod";
+import { hmacSha256Hex } from "@/lib/crypto/digest";
 
 export const CONNECT_COOKIE = "zoom_connect";
 export const CONNECT_TTL_SECONDS = 600;
@@ -22,7 +23,7 @@ export function newConnectAttempt(input: { tenantId: string; slug: string; userI
 }
 
 // The cookie key is derived from AUTH_SECRET so one secret does not serve two purposes verbatim.
-const cookieKey = (authSecret: string) => createHmac("sha256", authSecret).update("zoom-connect-cookie").digest("hex");
+const cookieKey = (authSecret: string) => hmacSha256Hex(authSecret, "zoom-connect-cookie");
 
 export function sealAttempt(attempt: ConnectAttempt, authSecret: string): Promise<string> {
   return sealData(attempt, { password: cookieKey(authSecret), ttl: CONNECT_TTL_SECONDS });

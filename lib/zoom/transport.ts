@@ -6,7 +6,6 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 export interface ZoomReply {
   status: number;
   body: unknown;
-  headers: Headers;
 }
 
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
@@ -37,7 +36,7 @@ export async function send(fetchImpl: FetchLike, url: string, init: RequestInit,
   } catch {
     // keep the text; callers validate the shape they expect
   }
-  return { status: res.status, body, headers: res.headers };
+  return { status: res.status, body };
 }
 
 /** Zoom sends Retry-After as seconds, or as an ISO date for the daily limit. */

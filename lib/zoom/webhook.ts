@@ -34,6 +34,9 @@ export const webhookEventSchema = z.discriminatedUnion("event", [
   }),
 ]);
 
+/** The events the schema above handles; others are acknowledged and ignored. */
+export const HANDLED_WEBHOOK_EVENTS: ReadonlySet<string> = new Set(webhookEventSchema.options.map((o) => o.shape.event.value));
+
 export function urlValidationAnswer(secret: string, plainToken: string) {
   return { plainToken, encryptedToken: hmacSha256Hex(secret, plainToken) };
 }

@@ -4,10 +4,9 @@ import { parseJsonText } from "@/lib/api/request";
 import { route } from "@/lib/api/route";
 import { getBroker } from "@/lib/broker";
 import { applyDeauthorization } from "@/lib/vault/grants";
-import { urlValidationAnswer, verifyZoomSignature, webhookEventSchema } from "@/lib/zoom/webhook";
+import { HANDLED_WEBHOOK_EVENTS, urlValidationAnswer, verifyZoomSignature, webhookEventSchema } from "@/lib/zoom/webhook";
 
 const MAX_BODY_BYTES = 64 * 1024;
-const KNOWN_EVENTS = new Set(["endpoint.url_validation", "app_deauthorized"]);
 
 // POST /api/zoom/webhook – Zoom's signed events: URL validation and app_deauthorized.
 // 4xx answers are final for Zoom (no retry); a 5xx makes Zoom retry later.
@@ -24,7 +23,7 @@ export const POST = route(async (req) => {
 
   const json = parseJsonText(raw);
   const eventName = z.object({ event: z.string() }).safeParse(json);
-  if (eventName.success && !KNOWN_EVENTS.has(eventName.data.event)) return Response.json({ ignored: eventName.data.event });
+  if (eventName.success && !HANDLED_WEBHOOK_EVENTS.has(eventName.data.event)) return Response.json({ ignored: eventName.data.event });
   const parsed = webhookEventSchema.safeParse(json);
   if (!parsed.success) throw new ApiError("bad_request", describeZodError(parsed.error));
 
