@@ -4,7 +4,6 @@
  */
 export const queryKeys = {
   tenants: () => ["tenants"] as const,
-  tenant: (slug: string) => ["tenants", slug] as const,
   zoomConnection: (slug: string) => ["tenants", slug, "zoom"] as const,
   secrets: (slug: string) => ["tenants", slug, "secrets"] as const,
   activity: (slug: string) => ["tenants", slug, "activity"] as const,

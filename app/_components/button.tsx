@@ -46,7 +46,7 @@ export function Button({ variant, size, pending = false, type = "button", classN
   );
 }
 
-export function Spinner() {
+function Spinner() {
   return (
     <span aria-hidden="true" className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />
   );

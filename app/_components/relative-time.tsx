@@ -39,7 +39,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
-export function formatRelative(iso: string, nowMs: number): string {
+function formatRelative(iso: string, nowMs: number): string {
   const seconds = Math.round((new Date(iso).getTime() - nowMs) / 1000);
   // The shared clock can lag by up to one tick, so a time that just happened may look slightly ahead.
   if (seconds > -45 && seconds <= TICK_MS / 1000) return "just now";

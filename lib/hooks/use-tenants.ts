@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Role } from "@/db/schema";
 import { queryKeys } from "@/lib/query-keys";
 import { apiFetch } from "./api-client";
 
-export type Role = "owner" | "admin" | "member";
+export type { Role };
 
 export interface Tenant {
   slug: string;
@@ -11,13 +12,8 @@ export interface Tenant {
   createdAt: string;
 }
 
-/** Owners and admins manage Zoom and ZAK URLs; members only look. */
-export function canManage(role: Role): boolean {
-  return role === "owner" || role === "admin";
-}
-
 /** The signed-in user's tenants; `initialData` comes from the server render. */
-export function useTenants(initialData?: Tenant[]) {
+export function useTenants(initialData: Tenant[]) {
   return useQuery({
     queryKey: queryKeys.tenants(),
     queryFn: async () => (await apiFetch<{ tenants: Tenant[] }>("/api/tenants")).tenants,

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/query-keys";
+import type { ConnectionStatus as ZoomStatus } from "@/lib/vault/status";
 import { apiFetch, tenantPath } from "./api-client";
 
-export type ZoomStatus = "not_connected" | "connected" | "reauth_required" | "disconnected";
+export type { ZoomStatus };
 
 export interface ZoomConnection {
   status: ZoomStatus;
@@ -14,7 +15,7 @@ export interface ZoomConnection {
 }
 
 /** `initial` comes from the server render, so the card shows the connection without a loading state. */
-export function useZoomConnection(slug: string, initial?: ZoomConnection) {
+export function useZoomConnection(slug: string, initial: ZoomConnection) {
   return useQuery({
     queryKey: queryKeys.zoomConnection(slug),
     queryFn: () => apiFetch<ZoomConnection>(tenantPath(slug, "/zoom")),

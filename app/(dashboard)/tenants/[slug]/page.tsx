@@ -5,7 +5,7 @@ import { TextLink } from "@/app/_components/text-link";
 import { findConnection } from "@/db/queries/connections";
 import { ApiError } from "@/lib/api/errors";
 import { requireTenant } from "@/lib/auth/tenant";
-import { canManage } from "@/lib/hooks/use-tenants";
+import { hasRole } from "@/lib/auth/tenant-roles";
 import type { ZoomConnection } from "@/lib/hooks/use-zoom-connection";
 import { describeConnection } from "@/lib/vault/status";
 import { RoleBadge } from "../../_components/role-badge";
@@ -41,7 +41,7 @@ export default async function TenantPage(props: { params: Promise<{ slug: string
   if (ctx === "unauthorized") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/tenants/${slug}`)}`);
   if (ctx === "not_found") notFound();
   const { tenant, user, db } = ctx;
-  const manager = canManage(tenant.role);
+  const manager = hasRole(tenant.role, "admin");
   // The same JSON the API answers, so the client cache starts warm.
   const connection = JSON.parse(JSON.stringify(describeConnection(await findConnection(db, tenant.id)))) as ZoomConnection;
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { Card } from "@/app/_components/card";
 import { ErrorMessage } from "@/app/_components/error-message";
@@ -9,7 +9,6 @@ import { useCreateTenant } from "@/lib/hooks/use-tenants";
 
 export function CreateTenantForm() {
   const create = useCreateTenant();
-  const [created, setCreated] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -17,16 +16,7 @@ export function CreateTenantForm() {
     const data = new FormData(form);
     const name = String(data.get("name") ?? "").trim();
     const slug = String(data.get("slug") ?? "").trim();
-    setCreated(null);
-    create.mutate(
-      { name, ...(slug ? { slug } : {}) },
-      {
-        onSuccess: (tenant) => {
-          form.reset();
-          setCreated(tenant.name);
-        },
-      },
-    );
+    create.mutate({ name, ...(slug ? { slug } : {}) }, { onSuccess: () => form.reset() });
   }
 
   return (
@@ -44,9 +34,9 @@ export function CreateTenantForm() {
           hint="Optional. Used in your bots' URLs, cannot change later. Derived from the name when empty."
         />
         <ErrorMessage error={create.error} />
-        {created && (
+        {create.data && (
           <p role="status" className="text-sm text-emerald-700">
-            Created {created}.
+            Created {create.data.name}.
           </p>
         )}
         <Button type="submit" pending={create.isPending} className="w-full">

@@ -4,7 +4,6 @@ import Link from "next/link";
 import { Card } from "@/app/_components/card";
 import { EmptyState } from "@/app/_components/empty-state";
 import { ErrorMessage } from "@/app/_components/error-message";
-import { LoadingState } from "@/app/_components/loading-state";
 import { RelativeTime } from "@/app/_components/relative-time";
 import { useTenants, type Tenant } from "@/lib/hooks/use-tenants";
 import { RoleBadge } from "../../_components/role-badge";
@@ -13,9 +12,7 @@ export function TenantList({ initialTenants }: { initialTenants: Tenant[] }) {
   const tenants = useTenants(initialTenants);
   return (
     <Card title="Your tenants" testId="tenant-list">
-      {tenants.isPending ? (
-        <LoadingState label="Loading tenants" />
-      ) : tenants.isError ? (
+      {tenants.isError ? (
         <ErrorMessage error={tenants.error} onRetry={() => void tenants.refetch()} />
       ) : tenants.data.length === 0 ? (
         <EmptyState title="No tenants yet">Create one to connect a Zoom account for your bots.</EmptyState>

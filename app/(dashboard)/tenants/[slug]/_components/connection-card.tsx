@@ -5,7 +5,6 @@ import { Banner } from "@/app/_components/banner";
 import { Card } from "@/app/_components/card";
 import { DetailList } from "@/app/_components/detail-list";
 import { ErrorMessage } from "@/app/_components/error-message";
-import { LoadingState } from "@/app/_components/loading-state";
 import { RelativeTime } from "@/app/_components/relative-time";
 import { useZoomConnection, type ZoomConnection } from "@/lib/hooks/use-zoom-connection";
 import { ZoomActions } from "./zoom-actions";
@@ -14,7 +13,7 @@ import { ZoomStatusBadge } from "./zoom-status-badge";
 interface ConnectionCardProps {
   slug: string;
   canManage: boolean;
-  initial?: ZoomConnection;
+  initial: ZoomConnection;
 }
 
 export function ConnectionCard({ slug, canManage, initial }: ConnectionCardProps) {
@@ -23,12 +22,10 @@ export function ConnectionCard({ slug, canManage, initial }: ConnectionCardProps
     <Card
       title="Bots will join as"
       description="The Zoom user whose ZAK your bots receive."
-      actions={zoom.data && <ZoomStatusBadge status={zoom.data.status} />}
+      actions={<ZoomStatusBadge status={zoom.data.status} />}
       testId="connection-card"
     >
-      {zoom.isPending ? (
-        <LoadingState label="Loading Zoom connection" />
-      ) : zoom.isError ? (
+      {zoom.isError ? (
         <ErrorMessage error={zoom.error} onRetry={() => void zoom.refetch()} />
       ) : (
         <ConnectionDetails slug={slug} connection={zoom.data} canManage={canManage} />
@@ -43,7 +40,7 @@ function ConnectionDetails({ slug, connection, canManage }: { slug: string; conn
     <div className="space-y-5">
       {user ? (
         <div className="flex items-center gap-4">
-          <Avatar name={user.displayName} src={user.picUrl} />
+          <Avatar key={user.picUrl} name={user.displayName} src={user.picUrl} />
           <div className="min-w-0">
             <p className="truncate font-medium text-zinc-900" data-testid="zoom-display-name">
               {user.displayName}

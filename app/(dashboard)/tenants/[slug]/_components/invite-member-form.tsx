@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { SelectField, TextField } from "@/app/_components/field";
@@ -10,7 +10,6 @@ import { ROLE_OPTIONS } from "../../../_components/role-badge";
 
 export function InviteMemberForm({ slug }: { slug: string }) {
   const invite = useInviteMember(slug);
-  const [added, setAdded] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -18,16 +17,7 @@ export function InviteMemberForm({ slug }: { slug: string }) {
     const data = new FormData(form);
     const email = String(data.get("email") ?? "").trim();
     const role = String(data.get("role") ?? "member") as Role;
-    setAdded(null);
-    invite.mutate(
-      { email, role },
-      {
-        onSuccess: (member) => {
-          form.reset();
-          setAdded(member.email);
-        },
-      },
-    );
+    invite.mutate({ email, role }, { onSuccess: () => form.reset() });
   }
 
   return (
@@ -42,9 +32,9 @@ export function InviteMemberForm({ slug }: { slug: string }) {
       </div>
       <p className="text-xs text-zinc-500">They need an account first: ask them to sign up, then add them here. Adding an existing member changes their role.</p>
       <ErrorMessage error={invite.error} />
-      {added && (
+      {invite.data && (
         <p role="status" className="text-sm text-emerald-700">
-          Added {added}.
+          Added {invite.data.email}.
         </p>
       )}
     </form>

@@ -2,6 +2,7 @@
 
 import { Button } from "@/app/_components/button";
 import { ConfirmAction } from "@/app/_components/confirm-action";
+import { tenantPath } from "@/lib/hooks/api-client";
 import { useDisconnectZoom, type ZoomStatus } from "@/lib/hooks/use-zoom-connection";
 
 /** Connect (a form post that the server answers with a redirect to Zoom's consent page), or reconnect/disconnect. */
@@ -10,7 +11,7 @@ export function ZoomActions({ slug, status }: { slug: string; status: ZoomStatus
   const hasConnection = status !== "not_connected";
   return (
     <div className="flex flex-wrap items-center gap-2 border-t border-zinc-100 pt-4">
-      <form method="post" action={`/api/tenants/${encodeURIComponent(slug)}/zoom/connect`}>
+      <form method="post" action={tenantPath(slug, "/zoom/connect")}>
         <Button type="submit" variant={status === "connected" ? "secondary" : "primary"}>
           {hasConnection ? "Reconnect" : "Connect Zoom"}
         </Button>
