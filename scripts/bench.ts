@@ -1,11 +1,9 @@
 // npm run bench – figures for the bot path (secret check, cached access token, ZAK from Zoom, audit)
 // and for a refresh storm, on PGlite and (with TEST_DATABASE_URL) PostgreSQL. Zoom is the in-process
 // emulator, so the figures are the broker's own cost. Prints a table; asserts nothing.
-import { eq } from "drizzle-orm";
 import { insertUrlSecret } from "../db/queries/url-secrets";
-import { zoomGrants } from "../db/schema";
 import { testEngines } from "../db/testing";
-import { connectZoomUser, createTenant, testVault } from "../lib/vault/testing";
+import { connectZoomUser, createTenant, expireCachedAccessToken, testVault } from "../lib/vault/testing";
 import { serveTokenRequest } from "../lib/zak/serve";
 import { generateUrlSecret } from "../lib/zak/url-secret";
 
@@ -53,7 +51,7 @@ for (const engine of testEngines()) {
   rows.push({ engine: engine.name, case: "bot path, 20 concurrent", ...(await timed(20, 4000, serve)) });
 
   const refreshesBefore = setup.emulator.stats().grants.refresh_token;
-  await database.db.update(zoomGrants).set({ accessTokenExpiresAt: new Date(0) }).where(eq(zoomGrants.zoomUserId, user.id));
+  await expireCachedAccessToken(database.db, user.id);
   const storm = await timed(100, 100, serve);
   rows.push({
     engine: engine.name,

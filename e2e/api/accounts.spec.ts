@@ -17,7 +17,7 @@ for (const target of targets) {
       expect((await again.json()).error.message).toMatch(/already exists/);
     });
 
-      const json = "application/json";
+    const json = "application/json";
     const badSignups: [string, string, string, number, RegExp][] = [
       ["a malformed email", json, JSON.stringify({ email: "nope", password: PASSWORD }), 400, /email/],
       ["a short password", json, JSON.stringify({ email: uniqueEmail(), password: "short" }), 400, /password/],

@@ -19,23 +19,26 @@ test.describe("refresh across two app processes on one PostgreSQL", () => {
 
     // Make the cached access token due for refresh, as both processes see it in the shared database.
     const sql = postgres(target!.databaseUrl!, { max: 1, onnotice: () => {} });
-    await sql`update zoom_grants set access_token_expires_at = now() - interval '1 second' where email = ${zoomEmail}`;
-    const before = await emulator.stats();
+    try {
+      await sql`update zoom_grants set access_token_expires_at = now() - interval '1 second' where email = ${zoomEmail}`;
+      const before = await emulator.stats();
 
-    const answers = await Promise.all(
-      Array.from({ length: 100 }, async (_, i) => {
-        const res = await fetch(`${i % 2 ? appB : appA}/api/zak/${slug}?token=${token}`);
-        return res.status;
-      }),
-    );
-    const after = await emulator.stats();
-    expect(answers).toEqual(Array(100).fill(200));
-    expect(after.grants.refresh_token - before.grants.refresh_token).toBe(1);
-    expect(after.invalidGrant - before.invalidGrant).toBe(0);
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, async (_, i) => {
+          const res = await fetch(`${i % 2 ? appB : appA}/api/zak/${slug}?token=${token}`);
+          return res.status;
+        }),
+      );
+      const after = await emulator.stats();
+      expect(answers).toEqual(Array(100).fill(200));
+      expect(after.grants.refresh_token - before.grants.refresh_token).toBe(1);
+      expect(after.invalidGrant - before.invalidGrant).toBe(0);
 
-    const [row] = await sql`select version, status, access_token_expires_at > now() as fresh from zoom_grants where email = ${zoomEmail}`;
-    expect(row).toMatchObject({ status: "active", fresh: true });
-    await sql.end();
+      const [row] = await sql`select version, status, access_token_expires_at > now() as fresh from zoom_grants where email = ${zoomEmail}`;
+      expect(row).toMatchObject({ status: "active", fresh: true });
+    } finally {
+      await sql.end();
+    }
   });
 
   test("a database dump holds no plaintext token or URL secret", async () => {
@@ -48,11 +51,14 @@ test.describe("refresh across two app processes on one PostgreSQL", () => {
     const sql = postgres(target!.databaseUrl!, { max: 1, onnotice: () => {} });
     const tables = ["users", "tenants", "memberships", "zoom_grants", "zoom_connections", "url_secrets", "token_requests"];
     let dump = "";
-    for (const table of tables) {
-      const rows = await sql.unsafe(`select row_to_json(t)::text as row from ${table} t`);
-      dump += rows.map((r) => r.row as string).join("\n");
+    try {
+      for (const table of tables) {
+        const rows = await sql.unsafe(`select row_to_json(t)::text as row from ${table} t`);
+        dump += rows.map((r) => r.row as string).join("\n");
+      }
+    } finally {
+      await sql.end();
     }
-    await sql.end();
     expect(dump.length).toBeGreaterThan(1000);
     expect(dump).not.toContain(new URL(zakUrl).searchParams.get("token")!);
     expect(dump).not.toContain(zak);

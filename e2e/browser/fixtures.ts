@@ -3,7 +3,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { test as base, expect, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { emulatorOf, PASSWORD, type SignedIn } from "../support/api";
-import { ZOOM_APP, browserTarget } from "../support/targets";
+import { browserTarget } from "../support/targets";
 
 export { expect };
 export const APP_URL = browserTarget.appUrls[0]!;
@@ -156,32 +156,6 @@ export class ZoomConsent {
 
 /** What a generated emulator avatar's URL looks like once the app stored the user's pic_url. */
 export const avatarUrl = (name: string) => `${EMULATOR_URL}/avatars/${name}.svg`;
-
-/**
- * Authorizes the Zoom user for our Zoom app directly at the emulator, as if they had consented in
- * another integration: the emulator keeps one live token set per user and app, so the app's tokens die
- * and no webhook tells the app.
- */
-export async function authorizeOutsideApp(email: string) {
-  const redirectUri = `${APP_URL}/api/zoom/callback`;
-  const query = new URLSearchParams({ response_type: "code", client_id: ZOOM_APP.clientId, redirect_uri: redirectUri });
-  const consentPage = await (await fetch(`${EMULATOR_URL}/oauth/authorize?${query}`)).text();
-  const requestId = /name="request_id" value="([^"]+)"/.exec(consentPage)?.[1];
-  expect(requestId, "emulator consent page has a request id").toBeTruthy();
-  const consent = await fetch(`${EMULATOR_URL}/oauth/consent`, {
-    method: "POST",
-    body: new URLSearchParams({ request_id: requestId!, decision: "allow", user_id: "new", email }),
-    redirect: "manual",
-  });
-  const code = new URL(consent.headers.get("location") ?? "").searchParams.get("code");
-  expect(code, "emulator redirected with a code").toBeTruthy();
-  const token = await fetch(`${EMULATOR_URL}/oauth/token`, {
-    method: "POST",
-    headers: { authorization: `Basic ${Buffer.from(`${ZOOM_APP.clientId}:${ZOOM_APP.clientSecret}`).toString("base64")}` },
-    body: new URLSearchParams({ grant_type: "authorization_code", code: code!, redirect_uri: redirectUri }),
-  });
-  expect(token.status, "code exchanged at the emulator").toBe(200);
-}
 
 /** Saves a full-page screenshot to e2e/artifacts/screenshots/<name>.png and attaches it to the report. */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string) {

@@ -1,6 +1,7 @@
 import { type APIRequestContext } from "@playwright/test";
-import { connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail } from "../support/api";
-import { APP_URL, TenantPage, authorizeOutsideApp, emulator, expect, signInAs, test } from "./fixtures";
+import { authorizeOutsideApp, connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail } from "../support/api";
+import { ZOOM_APP, browserTarget } from "../support/targets";
+import { APP_URL, TenantPage, emulator, expect, signInAs, test } from "./fixtures";
 
 /** An owner whose tenant is connected to a new Zoom user over HTTP, with one ZAK URL. */
 async function connectedTenant() {
@@ -41,7 +42,7 @@ test("reconnect after the grant died at Zoom without a webhook (needs reconnect,
   const { owner, slug, zoomUser, zakUrl } = await connectedTenant();
   await signInAs(page, owner);
 
-  await authorizeOutsideApp(zoomUser.email);
+  await authorizeOutsideApp(browserTarget, zoomUser.email, ZOOM_APP);
   await emulator.expireAccessTokens();
   expect((await request.get(zakUrl)).status()).toBe(409);
 

@@ -1,8 +1,9 @@
 // Screenshots of the tenant page for a human to look at (e2e/artifacts/screenshots/). Each state is
 // also taken at phone width, where the page must not scroll sideways.
 import { type Page, type TestInfo } from "@playwright/test";
-import { connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail, type SignedIn } from "../support/api";
-import { APP_URL, AuthPages, TenantPage, authorizeOutsideApp, emulator, expect, screenshot, signInAs, test } from "./fixtures";
+import { authorizeOutsideApp, connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail, type SignedIn } from "../support/api";
+import { ZOOM_APP, browserTarget } from "../support/targets";
+import { APP_URL, AuthPages, TenantPage, emulator, expect, screenshot, signInAs, test } from "./fixtures";
 
 const PHONE = { width: 375, height: 812 };
 
@@ -52,7 +53,7 @@ test("tenant page, needs reconnect", async ({ page, request }, testInfo) => {
   const email = uniqueEmail("stale");
   await connectZoom(owner, slug, { displayName: "Stale Grant", email });
   const { zakUrl } = await createZakUrl(owner, slug, "Recall.ai production");
-  await authorizeOutsideApp(email);
+  await authorizeOutsideApp(browserTarget, email, ZOOM_APP);
   await emulator.expireAccessTokens();
   expect((await request.get(zakUrl)).status()).toBe(409);
 

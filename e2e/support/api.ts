@@ -1,6 +1,7 @@
 // HTTP helpers for end-to-end tests: a signed-in user of the app, and the emulator's test controls.
 import { randomBytes } from "node:crypto";
 import { expect, request, type APIRequestContext } from "@playwright/test";
+import { basic } from "../../lib/zoom-emulator/test-helpers";
 import type { Target } from "./targets";
 
 export const uniqueEmail = (prefix = "user") => `${prefix}-${randomBytes(5).toString("hex")}@example.com`;
@@ -10,7 +11,6 @@ export const PASSWORD = "correct horse battery";
 export interface SignedIn {
   http: APIRequestContext;
   email: string;
-  appUrl: string;
 }
 
 /** A new context that signed up and signed in through next-auth's credentials endpoint. */
@@ -19,7 +19,7 @@ export async function signedInUser(appUrl: string, email = uniqueEmail()): Promi
   const signup = await http.post("/api/signup", { data: { email, password: PASSWORD, name: "E2E User" } });
   expect(signup.status()).toBe(201);
   await signIn(http, email, PASSWORD);
-  return { http, email, appUrl };
+  return { http, email };
 }
 
 export async function signIn(http: APIRequestContext, email: string, password: string) {
@@ -115,16 +115,18 @@ export async function authorizeOutsideApp(target: Target, zoomEmail: string, app
   const query = new URLSearchParams({ response_type: "code", client_id: appId.clientId, redirect_uri: redirectUri, state: "outside" });
   const page = await fetch(`${target.emulatorUrl}/oauth/authorize?${query}`);
   const requestId = /name="request_id" value="([^"]+)"/.exec(await page.text())?.[1];
+  expect(requestId, "emulator consent page has a request id").toBeTruthy();
   const consent = await fetch(`${target.emulatorUrl}/oauth/consent`, {
     method: "POST",
     redirect: "manual",
     body: new URLSearchParams({ request_id: requestId!, decision: "allow", email: zoomEmail, display_name: "Elsewhere" }),
   });
-  const code = new URL(consent.headers.get("location")!).searchParams.get("code")!;
+  const code = new URL(consent.headers.get("location") ?? "").searchParams.get("code");
+  expect(code, "emulator redirected with a code").toBeTruthy();
   const token = await fetch(`${target.emulatorUrl}/oauth/token`, {
     method: "POST",
-    headers: { authorization: `Basic ${Buffer.from(`${appId.clientId}:${appId.clientSecret}`).toString("base64")}` },
-    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri }),
+    headers: { authorization: basic(appId.clientId, appId.clientSecret) },
+    body: new URLSearchParams({ grant_type: "authorization_code", code: code!, redirect_uri: redirectUri }),
   });
-  expect(token.status).toBe(200);
+  expect(token.status, "code exchanged at the emulator").toBe(200);
 }

@@ -15,7 +15,7 @@ export interface Target {
   databaseUrl: string | null;
 }
 
-export const databaseUrl = process.env.E2E_DATABASE_URL || null;
+const databaseUrl = process.env.E2E_DATABASE_URL || null;
 
 // E2E_PORT_OFFSET moves every server, so two runs (or a busy port) do not collide.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);

@@ -1,5 +1,4 @@
 // Test support: a vault wired to an in-process Zoom emulator, and helpers to connect Zoom users.
-import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { insertTenantWithOwner } from "@/db/queries/tenants";
@@ -9,11 +8,11 @@ import type { ZoomConfig } from "@/lib/config";
 import { generateKeyringValue, parseKeyring, type Keyring } from "@/lib/crypto/keyring";
 import { createZoomClient } from "@/lib/zoom/client";
 import { createZoomEmulator, type ZoomEmulator } from "@/lib/zoom-emulator";
-import { consent } from "@/lib/zoom-emulator/test-helpers";
+import { consent, pkcePair } from "@/lib/zoom-emulator/test-helpers";
 import { storeConsent } from "./grants";
 import type { Vault } from "./types";
 
-export const ZOOM_BASE = "https://zoom.test";
+const ZOOM_BASE = "https://zoom.test";
 const REDIRECT_URI = "https://broker.test/api/zoom/callback";
 
 export function zoomConfig(overrides: Partial<ZoomConfig> = {}): ZoomConfig {
@@ -38,7 +37,7 @@ export function testVault(db: Db, keyring: Keyring = parseKeyring(generateKeyrin
   });
   const fetchVia = (url: string, init: RequestInit) => emulator.handle(new Request(url, init));
   const vault: Vault = { db, keyring, zoom: createZoomClient(config, fetchVia) };
-  return { vault, emulator, fetchVia };
+  return { vault, emulator };
 }
 
 let counter = 0;
@@ -59,8 +58,7 @@ export async function connectZoomUser(
   email: string,
 ) {
   const { vault, emulator } = setup;
-  const verifier = "v".repeat(43);
-  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  const { verifier, challenge } = pkcePair();
   const url = vault.zoom.authorizeUrl({ state: "s", codeChallenge: challenge });
   const back = await consent((req) => emulator.handle(req), url, { email, display_name: email.split("@")[0]! });
   const tokens = await vault.zoom.exchangeCode(back.searchParams.get("code")!, verifier);

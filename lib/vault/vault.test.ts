@@ -216,8 +216,7 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     const dump = await database.db.execute(sql`select row_to_json(g)::text as row from zoom_grants g`);
     const text = JSON.stringify(dump);
     for (const token of plaintext) expect(text).not.toContain(token);
-    // Copy A's refresh-token ciphertext into B's row, and into A's access-token column.
-    await database.db.update(zoomGrants).set({ refreshTokenEnc: a!.refreshTokenEnc }).where(eq(zoomGrants.id, b!.id));
+    // A's refresh-token ciphertext does not open in B's row, nor in A's access-token column.
     expect(() => openRefreshToken(setup.vault.keyring, { ...b!, refreshTokenEnc: a!.refreshTokenEnc })).toThrow(DecryptionError);
     expect(() => openAccessToken(setup.vault.keyring, { ...a!, accessTokenEnc: a!.refreshTokenEnc })).toThrow(DecryptionError);
   });

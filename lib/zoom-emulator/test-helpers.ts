@@ -5,7 +5,7 @@ import { type EmulatorClient, type ZoomEmulator, type ZoomEmulatorOptions } from
 
 export type Send = (req: Request) => Promise<Response>;
 
-export const ORIGIN = "https://zoom.test";
+const ORIGIN = "https://zoom.test";
 export const REDIRECT_URI = "https://app.test/api/zoom/callback";
 export const CLIENT: EmulatorClient = {
   clientId: "client-a",
