@@ -34,6 +34,12 @@ test("a member sees status and activity but no ZAK URLs, test or Zoom controls; 
   expect((await member.http.post(`/api/tenants/${slug}/zak-test`)).status()).toBe(403);
   expect((await member.http.get(`/api/tenants/${slug}/zoom`)).status()).toBe(200);
   expect((await member.http.get(`/api/tenants/${slug}/activity`)).status()).toBe(200);
+
+  await memberView.button("Leave this tenant").click();
+  await memberView.dialog.getByRole("button", { name: "Leave" }).click();
+  await expect(memberView.page).toHaveURL(/\/tenants$/);
+  await expect(memberView.page.getByText("No tenants yet"), "the member's only tenant is gone from the list").toBeVisible();
+  expect((await member.http.get(`/api/tenants/${slug}/zoom`)).status()).toBe(404);
 });
 
 test("another user cannot open someone else's tenant, in the browser or over the API", async ({ page, pageFor }) => {

@@ -27,15 +27,15 @@ export function useInviteMember(slug: string) {
   });
 }
 
-export function useRemoveMember(slug: string) {
+/** Removes a member. When the signed-in user leaves, only their tenant list changes: the members list is now out of reach. */
+export function useRemoveMember(slug: string, currentUserId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (userId: string) =>
       apiFetch<{ userId: string }>(tenantPath(slug, `/members/${encodeURIComponent(userId)}`), { method: "DELETE" }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.members(slug) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.tenants(), exact: true }),
-      ]),
+    onSuccess: (_removed, userId) =>
+      userId === currentUserId
+        ? queryClient.invalidateQueries({ queryKey: queryKeys.tenants(), exact: true })
+        : queryClient.invalidateQueries({ queryKey: queryKeys.members(slug) }),
   });
 }

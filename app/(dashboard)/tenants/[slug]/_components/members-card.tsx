@@ -20,7 +20,7 @@ interface MembersCardProps {
 export function MembersCard({ slug, isOwner, currentUserId }: MembersCardProps) {
   const router = useRouter();
   const members = useMembers(slug);
-  const remove = useRemoveMember(slug);
+  const remove = useRemoveMember(slug, currentUserId);
 
   async function removeMember(userId: string) {
     await remove.mutateAsync(userId);
