@@ -18,7 +18,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-screen">
         {demo && (
-          <div role="status" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900" data-testid="demo-banner">
+          <div
+            role="status"
+            className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900"
+            data-testid="demo-banner"
+          >
             Demo mode: Zoom is emulated by this app. No real Zoom account is connected.
           </div>
         )}

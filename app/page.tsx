@@ -4,9 +4,15 @@ import { buttonClass } from "@/app/_components/button";
 import { getSessionUser } from "@/lib/auth/session";
 
 const STEPS = [
-  { title: "Connect Zoom", body: "Sign in to Zoom once per tenant. We keep the grant encrypted and refresh it for you." },
+  {
+    title: "Connect Zoom",
+    body: "Sign in to Zoom once per tenant. We keep the grant encrypted and refresh it for you.",
+  },
   { title: "Create a ZAK URL", body: "A secret URL per bot integration, revocable at any time." },
-  { title: "Give it to your bot", body: "Recall.ai fetches a fresh ZAK from it right before joining, signed in as your Zoom user." },
+  {
+    title: "Give it to your bot",
+    body: "Recall.ai fetches a fresh ZAK from it right before joining, signed in as your Zoom user.",
+  },
 ];
 
 export default async function HomePage() {
@@ -18,8 +24,8 @@ export default async function HomePage() {
         Meeting bots that join Zoom as a real, signed-in user
       </h1>
       <p className="mt-4 max-w-2xl text-base text-zinc-600">
-        Connect a Zoom account, get a ZAK URL and hand it to your Recall.ai bot. Every join gets a fresh ZAK; your Zoom
-        tokens never leave our servers.
+        Connect a Zoom account, get a ZAK URL and hand it to your Recall.ai bot. Every join gets a
+        fresh ZAK; your Zoom tokens never leave our servers.
       </p>
       <div className="mt-8 flex flex-wrap gap-3">
         <Link href="/sign-up" className={buttonClass("primary")}>

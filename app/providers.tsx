@@ -13,7 +13,10 @@ function retryUnlessClientError(failures: number, error: Error): boolean {
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser tab; created in state so a re-render never drops the cache.
   const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: retryUnlessClientError } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { staleTime: 30_000, retry: retryUnlessClientError } },
+      }),
   );
   return (
     <SessionProvider>

@@ -28,11 +28,16 @@ const MIGRATION_LOCK_ID = 727_001;
  * Opens the configured engine and applies pending migrations. PGlite: `dir` null means in memory
  * (tests); a directory is locked so a second process cannot open it and lose writes.
  */
-export async function openDatabase(config: DatabaseConfig | { kind: "pglite"; dir: null }): Promise<Database> {
+export async function openDatabase(
+  config: DatabaseConfig | { kind: "pglite"; dir: null },
+): Promise<Database> {
   if (config.kind === "postgres") {
     await migratePostgresWithLock(config.url);
     const client = postgres(config.url, { max: 10, onnotice: () => {} });
-    return { db: drizzlePostgres(client, { schema }) as unknown as Db, close: () => client.end({ timeout: 5 }) };
+    return {
+      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   let release = () => {};
   if (config.dir) {

@@ -54,7 +54,10 @@ export const memberships = pgTable(
     role: roleEnum("role").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId] }),
+    index("memberships_user_idx").on(t.userId),
+  ],
 );
 export type Membership = typeof memberships.$inferSelect;
 
@@ -91,7 +94,10 @@ export const zoomGrants = pgTable(
       .defaultNow()
       .$onUpdate(() => new Date()),
   },
-  (t) => [uniqueIndex("zoom_grants_zoom_user_key").on(t.zoomUserId), index("zoom_grants_refreshed_idx").on(t.refreshedAt)],
+  (t) => [
+    uniqueIndex("zoom_grants_zoom_user_key").on(t.zoomUserId),
+    index("zoom_grants_refreshed_idx").on(t.refreshedAt),
+  ],
 );
 export type ZoomGrant = typeof zoomGrants.$inferSelect;
 
@@ -106,7 +112,9 @@ export const zoomConnections = pgTable(
       .primaryKey()
       .references(() => tenants.id, { onDelete: "cascade" }),
     grantId: uuid("grant_id").references(() => zoomGrants.id, { onDelete: "set null" }),
-    connectedByUserId: uuid("connected_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    connectedByUserId: uuid("connected_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
     connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
     disconnectedReason: text("disconnected_reason"),
     lastTokenServedAt: timestamp("last_token_served_at", { withTimezone: true }),
@@ -126,12 +134,17 @@ export const urlSecrets = pgTable(
     label: text("label").notNull(),
     prefix: text("prefix").notNull(),
     secretHash: text("secret_hash").notNull(),
-    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("url_secrets_hash_key").on(t.secretHash), index("url_secrets_tenant_idx").on(t.tenantId)],
+  (t) => [
+    uniqueIndex("url_secrets_hash_key").on(t.secretHash),
+    index("url_secrets_tenant_idx").on(t.tenantId),
+  ],
 );
 export type UrlSecret = typeof urlSecrets.$inferSelect;
 
@@ -143,7 +156,9 @@ export const tokenRequests = pgTable(
     tenantId: uuid("tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
     secretId: uuid("secret_id").references(() => urlSecrets.id, { onDelete: "set null" }),
     kind: text("kind").notNull(), // "zak" today; other Zoom token kinds later
-    source: text("source", { enum: ["bot", "dashboard"] }).notNull().default("bot"),
+    source: text("source", { enum: ["bot", "dashboard"] })
+      .notNull()
+      .default("bot"),
     outcome: text("outcome").notNull(),
     status: integer("status").notNull(),
     latencyMs: integer("latency_ms").notNull(),

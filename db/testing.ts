@@ -31,7 +31,9 @@ async function openPglite(): Promise<TestDatabase> {
 const FRESH_NAME_PREFIX = "broker_test_";
 
 /** Creates a uniquely named database for one test file or run; `drop` removes it. */
-export async function createFreshPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createFreshPostgresDatabase(
+  adminUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${FRESH_NAME_PREFIX}${randomBytes(6).toString("hex")}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -45,7 +47,8 @@ export async function createFreshPostgresDatabase(adminUrl: string): Promise<{ u
 export async function dropFreshPostgresDatabase(url: string): Promise<void> {
   const target = new URL(url);
   const name = target.pathname.slice(1);
-  if (!new RegExp(`^${FRESH_NAME_PREFIX}[0-9a-f]+$`).test(name)) throw new Error("refusing to drop a database the tests did not create");
+  if (!new RegExp(`^${FRESH_NAME_PREFIX}[0-9a-f]+$`).test(name))
+    throw new Error("refusing to drop a database the tests did not create");
   target.pathname = "/postgres";
   const admin = postgres(target.toString(), { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${name} with (force)`);

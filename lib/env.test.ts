@@ -64,7 +64,13 @@ describe("parseEnv", () => {
     });
     const names = problems.map((p) => p.split(" ")[0]);
     expect(names).toEqual(
-      expect.arrayContaining(["DATABASE_URL", "APP_URL", "AUTH_SECRET", "TOKEN_ENCRYPTION_KEYS", "ZOOM_TIMEOUT_MS"]),
+      expect.arrayContaining([
+        "DATABASE_URL",
+        "APP_URL",
+        "AUTH_SECRET",
+        "TOKEN_ENCRYPTION_KEYS",
+        "ZOOM_TIMEOUT_MS",
+      ]),
     );
     expect(problems.join(" ")).not.toContain("short-secret-value");
     expect(problems.join(" ")).not.toContain("dG9vc2hvcnQ=");

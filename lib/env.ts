@@ -21,7 +21,10 @@ const rawSchema = z.object({
   TOKEN_ENCRYPTION_KEYS: optional.pipe(
     z
       .string()
-      .refine((v) => safeKeyring(v) !== null, "must be comma-separated id:base64 entries of 32-byte keys")
+      .refine(
+        (v) => safeKeyring(v) !== null,
+        "must be comma-separated id:base64 entries of 32-byte keys",
+      )
       .optional(),
   ),
   ZOOM_CLIENT_ID: optional,
@@ -29,7 +32,9 @@ const rawSchema = z.object({
   ZOOM_WEBHOOK_SECRET_TOKEN: optional,
   ZOOM_OAUTH_URL: optional.pipe(httpUrl.default("https://zoom.us")),
   ZOOM_API_URL: optional.pipe(httpUrl.default("https://api.zoom.us")),
-  ZOOM_TIMEOUT_MS: optional.pipe(z.coerce.number<string | undefined>().int().min(100).max(60_000).default(5_000)),
+  ZOOM_TIMEOUT_MS: optional.pipe(
+    z.coerce.number<string | undefined>().int().min(100).max(60_000).default(5_000),
+  ),
 });
 
 function safeKeyring(value: string) {

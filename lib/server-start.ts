@@ -37,7 +37,14 @@ async function runMaintenance() {
     const keys = await reencryptGrants(broker);
     const idle = await refreshIdleGrants(broker);
     const pruned = await pruneTokenRequests(broker.db);
-    if (keys.rewritten || keys.unreadable || idle.refreshed || idle.failed || idle.released || pruned) {
+    if (
+      keys.rewritten ||
+      keys.unreadable ||
+      idle.refreshed ||
+      idle.failed ||
+      idle.released ||
+      pruned
+    ) {
       console.log(
         `[maintenance] re-encrypted ${keys.rewritten} (unreadable ${keys.unreadable}), refreshed ${idle.refreshed}, ` +
           `released ${idle.released}, failed ${idle.failed}, pruned ${pruned} old token requests`,

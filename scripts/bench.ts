@@ -3,11 +3,17 @@
 // emulator, so the figures are the broker's own cost. Prints a table; asserts nothing.
 import { insertUrlSecret } from "../db/queries/url-secrets";
 import { testEngines } from "../db/testing";
-import { connectZoomUser, createTenant, expireCachedAccessToken, testVault } from "../lib/vault/testing";
+import {
+  connectZoomUser,
+  createTenant,
+  expireCachedAccessToken,
+  testVault,
+} from "../lib/vault/testing";
 import { serveTokenRequest } from "../lib/zak/serve";
 import { generateUrlSecret } from "../lib/zak/url-secret";
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function timed(concurrency: number, total: number, run: () => Promise<number>) {
   const latencies: number[] = [];
@@ -42,13 +48,34 @@ for (const engine of testEngines()) {
   const tenant = await createTenant(database.db);
   const { user } = await connectZoomUser(setup, tenant, `bench-${engine.name}@zoom.test`);
   const { secret, prefix, hash } = generateUrlSecret();
-  await insertUrlSecret(database.db, { tenantId: tenant.tenantId, label: "bench", prefix, secretHash: hash, createdByUserId: tenant.userId });
+  await insertUrlSecret(database.db, {
+    tenantId: tenant.tenantId,
+    label: "bench",
+    prefix,
+    secretHash: hash,
+    createdByUserId: tenant.userId,
+  });
   const serve = async () =>
-    (await serveTokenRequest(setup.vault, { slug: tenant.slug, secret, kind: "zak", clientIp: "127.0.0.1" })).status;
+    (
+      await serveTokenRequest(setup.vault, {
+        slug: tenant.slug,
+        secret,
+        kind: "zak",
+        clientIp: "127.0.0.1",
+      })
+    ).status;
 
   await timed(4, 200, serve); // warm up
-  rows.push({ engine: engine.name, case: "bot path, 1 at a time", ...(await timed(1, 2000, serve)) });
-  rows.push({ engine: engine.name, case: "bot path, 20 concurrent", ...(await timed(20, 4000, serve)) });
+  rows.push({
+    engine: engine.name,
+    case: "bot path, 1 at a time",
+    ...(await timed(1, 2000, serve)),
+  });
+  rows.push({
+    engine: engine.name,
+    case: "bot path, 20 concurrent",
+    ...(await timed(20, 4000, serve)),
+  });
 
   const refreshesBefore = setup.emulator.stats().grants.refresh_token;
   await expireCachedAccessToken(database.db, user.id);

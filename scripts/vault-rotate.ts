@@ -12,9 +12,13 @@ async function main(): Promise<number> {
   try {
     const vault = { db: database.db, keyring: config.keyring, zoom: createZoomClient(config.zoom) };
     const result = await reencryptGrants(vault);
-    console.log(`Re-encrypted ${result.rewritten} grant(s) with key "${config.keyring.primary.id}".`);
+    console.log(
+      `Re-encrypted ${result.rewritten} grant(s) with key "${config.keyring.primary.id}".`,
+    );
     if (result.unreadable === 0) return 0;
-    console.error(`${result.unreadable} grant(s) could not be decrypted with the configured keys; they were left as they are.`);
+    console.error(
+      `${result.unreadable} grant(s) could not be decrypted with the configured keys; they were left as they are.`,
+    );
     return 1;
   } finally {
     await database.close();

@@ -31,7 +31,11 @@ const server = await startZoomEmulatorServer({
     {
       clientId: values["client-id"] ?? env.ZOOM_EMULATOR_CLIENT_ID ?? "emulator-client",
       clientSecret: values["client-secret"] ?? env.ZOOM_EMULATOR_CLIENT_SECRET ?? "emulator-secret",
-      redirectUris: (values["redirect-uris"] ?? env.ZOOM_EMULATOR_REDIRECT_URIS ?? "http://localhost:3000/api/zoom/callback")
+      redirectUris: (
+        values["redirect-uris"] ??
+        env.ZOOM_EMULATOR_REDIRECT_URIS ??
+        "http://localhost:3000/api/zoom/callback"
+      )
         .split(",")
         .map((uri) => uri.trim())
         .filter(Boolean),

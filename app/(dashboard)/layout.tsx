@@ -12,11 +12,18 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <>
       <header className="border-b border-zinc-200 bg-white">
         <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-4 px-4">
-          <Link href="/tenants" className={`shrink-0 rounded font-semibold tracking-tight text-zinc-900 ${focusRing}`}>
+          <Link
+            href="/tenants"
+            className={`shrink-0 rounded font-semibold tracking-tight text-zinc-900 ${focusRing}`}
+          >
             ZAK Broker
           </Link>
           <div className="flex min-w-0 items-center gap-2">
-            <span className="truncate text-sm text-zinc-600" data-testid="user-email" title={user.email}>
+            <span
+              className="truncate text-sm text-zinc-600"
+              data-testid="user-email"
+              title={user.email}
+            >
               {user.email}
             </span>
             <SignOutButton />

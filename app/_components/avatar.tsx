@@ -15,11 +15,20 @@ export function Avatar({ name, src }: { name: string; src: string | null }) {
   if (src && !failed) {
     return (
       // eslint-disable-next-line @next/next/no-img-element -- a remote Zoom avatar whose host is not known at build time
-      <img src={src} alt="" referrerPolicy="no-referrer" onError={() => setFailed(true)} className={`${box} bg-zinc-100 object-cover`} />
+      <img
+        src={src}
+        alt=""
+        referrerPolicy="no-referrer"
+        onError={() => setFailed(true)}
+        className={`${box} bg-zinc-100 object-cover`}
+      />
     );
   }
   return (
-    <span aria-hidden="true" className={`${box} flex items-center justify-center bg-indigo-100 text-sm font-semibold text-indigo-800`}>
+    <span
+      aria-hidden="true"
+      className={`${box} flex items-center justify-center bg-indigo-100 text-sm font-semibold text-indigo-800`}
+    >
       {initials(name)}
     </span>
   );

@@ -10,7 +10,15 @@ const TONES: Record<Tone, string> = {
   accent: "bg-indigo-50 text-indigo-800 ring-indigo-200",
 };
 
-export function Badge({ tone = "neutral", children, testId }: { tone?: Tone; children: ReactNode; testId?: string }) {
+export function Badge({
+  tone = "neutral",
+  children,
+  testId,
+}: {
+  tone?: Tone;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <span
       data-testid={testId}

@@ -22,7 +22,11 @@ interface BannerProps {
 
 export function Banner({ tone, title, children, role, onDismiss, testId }: BannerProps) {
   return (
-    <div role={role} data-testid={testId} className={`flex items-start gap-3 rounded-lg border px-4 py-3 text-sm ${TONES[tone]}`}>
+    <div
+      role={role}
+      data-testid={testId}
+      className={`flex items-start gap-3 rounded-lg border px-4 py-3 text-sm ${TONES[tone]}`}
+    >
       <div className="min-w-0 flex-1 space-y-1">
         {title && <p className="font-semibold">{title}</p>}
         <div>{children}</div>

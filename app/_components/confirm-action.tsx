@@ -21,7 +21,16 @@ interface ConfirmActionProps {
 
 /** A button that asks for confirmation in a modal `<dialog>` (focus is trapped, Escape cancels). */
 export function ConfirmAction(props: ConfirmActionProps) {
-  const { trigger, triggerLabel, triggerVariant = "danger-subtle", triggerSize = "sm", title, children, confirmLabel, onConfirm } = props;
+  const {
+    trigger,
+    triggerLabel,
+    triggerVariant = "danger-subtle",
+    triggerSize = "sm",
+    title,
+    children,
+    confirmLabel,
+    onConfirm,
+  } = props;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);

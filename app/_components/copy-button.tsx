@@ -34,7 +34,11 @@ export function CopyButton({ value, label = "Copy", size = "md" }: CopyButtonPro
         {state === "copied" ? "Copied" : "Copy"}
       </Button>
       <span role="status" className="sr-only">
-        {state === "copied" ? "Copied to clipboard" : state === "failed" ? "Could not copy; select the text and copy it" : ""}
+        {state === "copied"
+          ? "Copied to clipboard"
+          : state === "failed"
+            ? "Could not copy; select the text and copy it"
+            : ""}
       </span>
     </>
   );

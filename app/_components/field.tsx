@@ -39,7 +39,13 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   inputClassName?: string;
 };
 
-export function TextField({ label, hint, className, inputClassName = "", ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  hint,
+  className,
+  inputClassName = "",
+  ...input
+}: TextFieldProps) {
   return (
     <Field label={label} hint={hint} className={className}>
       {(ids) => <input {...ids} {...input} className={`${controlClass} ${inputClassName}`} />}

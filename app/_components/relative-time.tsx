@@ -27,7 +27,11 @@ function subscribe(listener: () => void) {
 
 /** The current time, shared by every caller and ticking every 15 s; null while server-rendering and hydrating. */
 function useNow(): number | null {
-  return useSyncExternalStore(subscribe, () => now, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => null,
+  );
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -60,7 +64,10 @@ interface RelativeTimeProps {
 export function RelativeTime({ value, fallback = "—" }: RelativeTimeProps) {
   const nowMs = useNow();
   if (!value) return <span>{fallback}</span>;
-  const exact = nowMs === null ? `${value.slice(0, 16).replace("T", " ")} UTC` : new Date(value).toLocaleString();
+  const exact =
+    nowMs === null
+      ? `${value.slice(0, 16).replace("T", " ")} UTC`
+      : new Date(value).toLocaleString();
   return (
     <time dateTime={value} title={exact}>
       {nowMs === null ? exact : formatRelative(value, nowMs)}

@@ -7,7 +7,10 @@ export interface ConnectionWithGrant {
   grant: ZoomGrant | null;
 }
 
-export async function findConnection(db: Db, tenantId: string): Promise<ConnectionWithGrant | undefined> {
+export async function findConnection(
+  db: Db,
+  tenantId: string,
+): Promise<ConnectionWithGrant | undefined> {
   const [row] = await db
     .select({ connection: zoomConnections, grant: zoomGrants })
     .from(zoomConnections)
@@ -60,7 +63,10 @@ export async function touchTokenServed(db: Db, tenantId: string) {
     .where(
       and(
         eq(zoomConnections.tenantId, tenantId),
-        or(isNull(zoomConnections.lastTokenServedAt), lt(zoomConnections.lastTokenServedAt, sql`now() - interval '1 minute'`)),
+        or(
+          isNull(zoomConnections.lastTokenServedAt),
+          lt(zoomConnections.lastTokenServedAt, sql`now() - interval '1 minute'`),
+        ),
       ),
     );
 }

@@ -16,17 +16,35 @@ export async function findGrant(db: Db | Tx, id: string): Promise<ZoomGrant | un
 export async function lockGrant(tx: Tx, id: string): Promise<ZoomGrant | undefined> {
   // A waiter gives up rather than pinning a connection for long if the holder is stuck on Zoom.
   await tx.execute(sql`set local lock_timeout = '15s'`);
-  const [row] = await tx.select().from(zoomGrants).where(eq(zoomGrants.id, id)).for("update").limit(1);
+  const [row] = await tx
+    .select()
+    .from(zoomGrants)
+    .where(eq(zoomGrants.id, id))
+    .for("update")
+    .limit(1);
   return row;
 }
 
-export async function lockGrantByZoomUser(tx: Tx, zoomUserId: string): Promise<ZoomGrant | undefined> {
-  const [row] = await tx.select().from(zoomGrants).where(eq(zoomGrants.zoomUserId, zoomUserId)).for("update").limit(1);
+export async function lockGrantByZoomUser(
+  tx: Tx,
+  zoomUserId: string,
+): Promise<ZoomGrant | undefined> {
+  const [row] = await tx
+    .select()
+    .from(zoomGrants)
+    .where(eq(zoomGrants.zoomUserId, zoomUserId))
+    .for("update")
+    .limit(1);
   return row;
 }
 
 /** Compare-and-set on `version`: an older result can never overwrite a newer token pair. */
-export async function writeRefreshedTokens(tx: Tx, id: string, version: number, tokens: GrantTokenColumns) {
+export async function writeRefreshedTokens(
+  tx: Tx,
+  id: string,
+  version: number,
+  tokens: GrantTokenColumns,
+) {
   const [row] = await tx
     .update(zoomGrants)
     .set({ ...tokens, version: version + 1, refreshedAt: new Date(), lastError: null })
@@ -65,7 +83,11 @@ export async function listGrantIdsNotStartingWith(db: Db, prefix: string): Promi
   return rows.map((r) => r.id);
 }
 
-export async function rewriteCiphertext(tx: Tx, id: string, values: Pick<ZoomGrant, "accessTokenEnc" | "refreshTokenEnc">) {
+export async function rewriteCiphertext(
+  tx: Tx,
+  id: string,
+  values: Pick<ZoomGrant, "accessTokenEnc" | "refreshTokenEnc">,
+) {
   await tx.update(zoomGrants).set(values).where(eq(zoomGrants.id, id));
 }
 
@@ -82,7 +104,10 @@ export async function deleteGrant(db: Db | Tx, id: string) {
   await db.delete(zoomGrants).where(eq(zoomGrants.id, id));
 }
 
-export type GrantProfile = Pick<ZoomGrant, "zoomUserId" | "zoomAccountId" | "email" | "displayName" | "picUrl" | "scopes">;
+export type GrantProfile = Pick<
+  ZoomGrant,
+  "zoomUserId" | "zoomAccountId" | "email" | "displayName" | "picUrl" | "scopes"
+>;
 
 /**
  * Stores a fresh consent for a Zoom user. Zoom has just killed that user's earlier tokens, so an

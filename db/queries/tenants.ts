@@ -16,7 +16,9 @@ export async function insertTenantWithOwner(
       .onConflictDoNothing({ target: tenants.slug })
       .returning();
     if (!tenant) return null;
-    await tx.insert(memberships).values({ tenantId: tenant.id, userId: input.ownerId, role: "owner" });
+    await tx
+      .insert(memberships)
+      .values({ tenantId: tenant.id, userId: input.ownerId, role: "owner" });
     return { ...tenant, role: "owner" as const };
   });
 }
@@ -32,11 +34,18 @@ export async function listTenantsForUser(db: Db, userId: string): Promise<Tenant
 }
 
 /** The tenant as seen by one user: undefined both when it does not exist and when they are not a member. */
-export async function findTenantForMember(db: Db, slug: string, userId: string): Promise<TenantWithRole | undefined> {
+export async function findTenantForMember(
+  db: Db,
+  slug: string,
+  userId: string,
+): Promise<TenantWithRole | undefined> {
   const [row] = await db
     .select({ tenant: tenants, role: memberships.role })
     .from(tenants)
-    .innerJoin(memberships, and(eq(memberships.tenantId, tenants.id), eq(memberships.userId, userId)))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.tenantId, tenants.id), eq(memberships.userId, userId)),
+    )
     .where(eq(tenants.slug, slug))
     .limit(1);
   return row ? { ...row.tenant, role: row.role } : undefined;
@@ -44,7 +53,13 @@ export async function findTenantForMember(db: Db, slug: string, userId: string):
 
 export async function listMembers(db: Db, tenantId: string) {
   return db
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, since: memberships.createdAt })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.tenantId, tenantId))
@@ -52,11 +67,17 @@ export async function listMembers(db: Db, tenantId: string) {
 }
 
 /** Adds a member, or changes the role of an existing one. */
-export async function upsertMembership(db: Db, input: { tenantId: string; userId: string; role: Role }) {
+export async function upsertMembership(
+  db: Db,
+  input: { tenantId: string; userId: string; role: Role },
+) {
   await db
     .insert(memberships)
     .values(input)
-    .onConflictDoUpdate({ target: [memberships.tenantId, memberships.userId], set: { role: input.role } });
+    .onConflictDoUpdate({
+      target: [memberships.tenantId, memberships.userId],
+      set: { role: input.role },
+    });
 }
 
 export async function deleteMembership(db: Db, tenantId: string, userId: string): Promise<boolean> {
@@ -68,6 +89,10 @@ export async function deleteMembership(db: Db, tenantId: string, userId: string)
 }
 
 export async function findTenantIdBySlug(db: Db, slug: string): Promise<string | undefined> {
-  const [row] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)).limit(1);
+  const [row] = await db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(eq(tenants.slug, slug))
+    .limit(1);
   return row?.id;
 }

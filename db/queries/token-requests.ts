@@ -32,11 +32,22 @@ export async function listRecentTokenRequests(db: Db, tenantId: string, limit = 
  * Deletes requests older than the cutoff, a batch at a time so no statement holds locks for long.
  * Returns how many rows went.
  */
-export async function deleteTokenRequestsBefore(db: Db, cutoff: Date, batchSize = 5000): Promise<number> {
+export async function deleteTokenRequestsBefore(
+  db: Db,
+  cutoff: Date,
+  batchSize = 5000,
+): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const oldest = db.select({ id: tokenRequests.id }).from(tokenRequests).where(lt(tokenRequests.createdAt, cutoff)).limit(batchSize);
-    const gone = await db.delete(tokenRequests).where(inArray(tokenRequests.id, oldest)).returning({ id: tokenRequests.id });
+    const oldest = db
+      .select({ id: tokenRequests.id })
+      .from(tokenRequests)
+      .where(lt(tokenRequests.createdAt, cutoff))
+      .limit(batchSize);
+    const gone = await db
+      .delete(tokenRequests)
+      .where(inArray(tokenRequests.id, oldest))
+      .returning({ id: tokenRequests.id });
     deleted += gone.length;
     if (gone.length < batchSize) return deleted;
   }

@@ -4,7 +4,13 @@ import { tenants, urlSecrets, zoomConnections, zoomGrants } from "../schema";
 
 export async function insertUrlSecret(
   db: Db,
-  input: { tenantId: string; label: string; prefix: string; secretHash: string; createdByUserId: string },
+  input: {
+    tenantId: string;
+    label: string;
+    prefix: string;
+    secretHash: string;
+    createdByUserId: string;
+  },
 ) {
   const [row] = await db.insert(urlSecrets).values(input).returning();
   return row!;
@@ -28,7 +34,9 @@ export async function revokeUrlSecret(db: Db, tenantId: string, id: string): Pro
   const rows = await db
     .update(urlSecrets)
     .set({ revokedAt: new Date() })
-    .where(and(eq(urlSecrets.id, id), eq(urlSecrets.tenantId, tenantId), isNull(urlSecrets.revokedAt)))
+    .where(
+      and(eq(urlSecrets.id, id), eq(urlSecrets.tenantId, tenantId), isNull(urlSecrets.revokedAt)),
+    )
     .returning({ id: urlSecrets.id });
   return rows.length > 0;
 }
@@ -58,5 +66,13 @@ export async function touchUrlSecret(db: Db, id: string) {
   await db
     .update(urlSecrets)
     .set({ lastUsedAt: new Date() })
-    .where(and(eq(urlSecrets.id, id), or(isNull(urlSecrets.lastUsedAt), lt(urlSecrets.lastUsedAt, sql`now() - interval '1 minute'`))));
+    .where(
+      and(
+        eq(urlSecrets.id, id),
+        or(
+          isNull(urlSecrets.lastUsedAt),
+          lt(urlSecrets.lastUsedAt, sql`now() - interval '1 minute'`),
+        ),
+      ),
+    );
 }

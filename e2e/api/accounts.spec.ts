@@ -1,5 +1,12 @@
 import { expect, request, test } from "@playwright/test";
-import { createTenant, PASSWORD, signedInUser, signIn, uniqueEmail, uniqueSlug } from "../support/api";
+import {
+  createTenant,
+  PASSWORD,
+  signedInUser,
+  signIn,
+  uniqueEmail,
+  uniqueSlug,
+} from "../support/api";
 import { targets } from "../support/targets";
 
 for (const target of targets) {
@@ -12,26 +19,52 @@ for (const target of targets) {
       const created = await http.post("/api/signup", { data: { email, password: PASSWORD } });
       expect(created.status()).toBe(201);
       expect(await created.json()).toMatchObject({ email, name: null });
-      const again = await http.post("/api/signup", { data: { email: email.toUpperCase(), password: PASSWORD } });
+      const again = await http.post("/api/signup", {
+        data: { email: email.toUpperCase(), password: PASSWORD },
+      });
       expect(again.status()).toBe(409);
       expect((await again.json()).error.message).toMatch(/already exists/);
     });
 
     const json = "application/json";
     const badSignups: [string, string, string, number, RegExp][] = [
-      ["a malformed email", json, JSON.stringify({ email: "nope", password: PASSWORD }), 400, /email/],
-      ["a short password", json, JSON.stringify({ email: uniqueEmail(), password: "short" }), 400, /password/],
+      [
+        "a malformed email",
+        json,
+        JSON.stringify({ email: "nope", password: PASSWORD }),
+        400,
+        /email/,
+      ],
+      [
+        "a short password",
+        json,
+        JSON.stringify({ email: uniqueEmail(), password: "short" }),
+        400,
+        /password/,
+      ],
       ["a missing password", json, JSON.stringify({ email: uniqueEmail() }), 400, /password/],
       ["a body that is not JSON", json, "{nope", 400, /not valid JSON/],
       ["a form body", "application/x-www-form-urlencoded", "email=a", 415, /application\/json/],
       ["an array body", json, "[1,2]", 400, /object/],
-      ["a huge body", json, JSON.stringify({ email: "a@b.co", password: "x".repeat(20_000) }), 413, /too large/],
+      [
+        "a huge body",
+        json,
+        JSON.stringify({ email: "a@b.co", password: "x".repeat(20_000) }),
+        413,
+        /too large/,
+      ],
     ];
     for (const [what, type, body, status, message] of badSignups) {
       test(`POST /api/signup – ${status} for ${what}`, async () => {
-        const res = await fetch(`${appUrl}/api/signup`, { method: "POST", headers: { "content-type": type }, body });
+        const res = await fetch(`${appUrl}/api/signup`, {
+          method: "POST",
+          headers: { "content-type": type },
+          body,
+        });
         expect(res.status).toBe(status);
-        expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
+        expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+          message,
+        );
       });
     }
 
@@ -51,15 +84,21 @@ for (const target of targets) {
       const guesser = await request.newContext({ baseURL: appUrl, maxRedirects: 0 });
       for (let i = 0; i < 10; i++) {
         for (const email of [victim.email, unknown]) {
-          expect((await signIn(guesser, email, `guess ${i}!`)).headers()["location"]).toContain("error=CredentialsSignin");
+          expect((await signIn(guesser, email, `guess ${i}!`)).headers()["location"]).toContain(
+            "error=CredentialsSignin",
+          );
         }
       }
       for (const email of [victim.email, unknown]) {
-        expect((await signIn(guesser, email, PASSWORD)).headers()["location"]).toContain("error=TooManySignInAttempts");
+        expect((await signIn(guesser, email, PASSWORD)).headers()["location"]).toContain(
+          "error=TooManySignInAttempts",
+        );
       }
       expect((await guesser.get("/api/tenants")).status()).toBe(401);
       const other = await request.newContext({ baseURL: appUrl, maxRedirects: 0 });
-      expect((await signIn(other, bystander.email, PASSWORD)).headers()["location"]).not.toContain("error=");
+      expect((await signIn(other, bystander.email, PASSWORD)).headers()["location"]).not.toContain(
+        "error=",
+      );
       expect((await other.get("/api/tenants")).status()).toBe(200);
     });
 
@@ -71,7 +110,9 @@ for (const target of targets) {
       expect(await res.json()).toMatchObject({ slug, name: "Acme Sales", role: "owner" });
       const list = await (await user.http.get("/api/tenants")).json();
       expect(list.tenants).toEqual([expect.objectContaining({ slug, role: "owner" })]);
-      const taken = await (await signedInUser(appUrl)).http.post("/api/tenants", { data: { name: "Other", slug } });
+      const taken = await (
+        await signedInUser(appUrl)
+      ).http.post("/api/tenants", { data: { name: "Other", slug } });
       expect(taken.status()).toBe(409);
     });
 
@@ -96,13 +137,21 @@ for (const target of targets) {
       const owner = await signedInUser(appUrl);
       const slug = await createTenant(owner);
       const stranger = await signedInUser(appUrl);
-      for (const path of [`/api/tenants/${slug}`, `/api/tenants/${slug}/zoom`, `/api/tenants/${slug}/activity`]) {
+      for (const path of [
+        `/api/tenants/${slug}`,
+        `/api/tenants/${slug}/zoom`,
+        `/api/tenants/${slug}/activity`,
+      ]) {
         const res = await stranger.http.get(path);
         expect(res.status()).toBe(404);
-        expect(await res.json()).toEqual({ error: { code: "not_found", message: "Tenant not found" } });
+        expect(await res.json()).toEqual({
+          error: { code: "not_found", message: "Tenant not found" },
+        });
       }
       expect((await stranger.http.get(`/api/tenants/${uniqueSlug()}`)).status()).toBe(404);
-      expect((await stranger.http.post(`/api/tenants/${slug}/secrets`, { data: {} })).status()).toBe(404);
+      expect(
+        (await stranger.http.post(`/api/tenants/${slug}/secrets`, { data: {} })).status(),
+      ).toBe(404);
       expect((await stranger.http.get("/api/tenants/NOT a slug")).status()).toBe(404);
     });
 
@@ -119,15 +168,27 @@ for (const target of targets) {
       const owner = await signedInUser(appUrl);
       const slug = await createTenant(owner);
       const member = await signedInUser(appUrl);
-      const unknown = await owner.http.post(`/api/tenants/${slug}/members`, { data: { email: uniqueEmail(), role: "member" } });
+      const unknown = await owner.http.post(`/api/tenants/${slug}/members`, {
+        data: { email: uniqueEmail(), role: "member" },
+      });
       expect(unknown.status()).toBe(404);
-      const added = await owner.http.post(`/api/tenants/${slug}/members`, { data: { email: member.email, role: "member" } });
+      const added = await owner.http.post(`/api/tenants/${slug}/members`, {
+        data: { email: member.email, role: "member" },
+      });
       expect(added.status()).toBe(201);
       expect((await member.http.get(`/api/tenants/${slug}`)).status()).toBe(200);
       expect((await member.http.get(`/api/tenants/${slug}/secrets`)).status()).toBe(403);
       expect((await member.http.post(`/api/tenants/${slug}/zoom/connect`)).status()).toBe(403);
-      expect((await member.http.post(`/api/tenants/${slug}/members`, { data: { email: owner.email, role: "member" } })).status()).toBe(403);
-      const bad = await owner.http.post(`/api/tenants/${slug}/members`, { data: { email: member.email, role: "king" } });
+      expect(
+        (
+          await member.http.post(`/api/tenants/${slug}/members`, {
+            data: { email: owner.email, role: "member" },
+          })
+        ).status(),
+      ).toBe(403);
+      const bad = await owner.http.post(`/api/tenants/${slug}/members`, {
+        data: { email: member.email, role: "king" },
+      });
       expect(bad.status()).toBe(400);
       expect((await bad.json()).error.message).toContain("role");
     });

@@ -11,7 +11,10 @@ test.describe("demo mode (no Zoom app configured)", () => {
   test("the whole flow works against the emulator inside the app, and a deauthorization comes back signed", async () => {
     const owner = await signedInUser(demoAppUrl);
     const slug = await createTenant(owner);
-    const landed = await connectZoom(owner, slug, { email: uniqueEmail("demo"), displayName: "Demo Host" });
+    const landed = await connectZoom(owner, slug, {
+      email: uniqueEmail("demo"),
+      displayName: "Demo Host",
+    });
     expect(landed.searchParams.get("zoom")).toBe("connected");
     const status = await (await owner.http.get(`/api/tenants/${slug}/zoom`)).json();
     expect(status.user.picUrl).toMatch(new RegExp(`^${demoAppUrl}/zoom-emulator/avatars/`));

@@ -1,6 +1,13 @@
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
-import { connectZoom, createTenant, createZakUrl, emulatorOf, signedInUser, uniqueEmail } from "../support/api";
+import {
+  connectZoom,
+  createTenant,
+  createZakUrl,
+  emulatorOf,
+  signedInUser,
+  uniqueEmail,
+} from "../support/api";
 import { targets } from "../support/targets";
 
 const target = targets.find((t) => t.name === "postgres");
@@ -34,7 +41,8 @@ test.describe("refresh across two app processes on one PostgreSQL", () => {
       expect(after.grants.refresh_token - before.grants.refresh_token).toBe(1);
       expect(after.invalidGrant - before.invalidGrant).toBe(0);
 
-      const [row] = await sql`select version, status, access_token_expires_at > now() as fresh from zoom_grants where email = ${zoomEmail}`;
+      const [row] =
+        await sql`select version, status, access_token_expires_at > now() as fresh from zoom_grants where email = ${zoomEmail}`;
       expect(row).toMatchObject({ status: "active", fresh: true });
     } finally {
       await sql.end();
@@ -49,7 +57,15 @@ test.describe("refresh across two app processes on one PostgreSQL", () => {
     const { zakUrl } = await createZakUrl(owner, slug);
     const zak = await (await fetch(zakUrl)).text();
     const sql = postgres(target!.databaseUrl!, { max: 1, onnotice: () => {} });
-    const tables = ["users", "tenants", "memberships", "zoom_grants", "zoom_connections", "url_secrets", "token_requests"];
+    const tables = [
+      "users",
+      "tenants",
+      "memberships",
+      "zoom_grants",
+      "zoom_connections",
+      "url_secrets",
+      "token_requests",
+    ];
     let dump = "";
     try {
       for (const table of tables) {

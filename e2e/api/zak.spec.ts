@@ -32,7 +32,10 @@ for (const target of targets) {
     test("connect, create a ZAK URL, fetch a ZAK the emulator issued to that user", async () => {
       const { owner, slug, zoomUser } = await connectedTenant();
       const status = await (await owner.http.get(`/api/tenants/${slug}/zoom`)).json();
-      expect(status).toMatchObject({ status: "connected", user: { displayName: "Bot Host", zoomUserId: zoomUser.id } });
+      expect(status).toMatchObject({
+        status: "connected",
+        user: { displayName: "Bot Host", zoomUserId: zoomUser.id },
+      });
       const { zakUrl } = await createZakUrl(owner, slug);
       expect(zakUrl).toMatch(new RegExp(`^${appUrl}/api/zak/${slug}\\?token=zak_[0-9A-Za-z]{43}$`));
 
@@ -49,35 +52,60 @@ for (const target of targets) {
       expect(await (await fetch(zakUrl)).text()).not.toBe(zak);
       // The secret may travel in an Authorization header instead of the query string.
       const secret = new URL(zakUrl).searchParams.get("token")!;
-      const byHeader = await fetch(`${appUrl}/api/zak/${slug}`, { headers: { authorization: `Bearer ${secret}` } });
+      const byHeader = await fetch(`${appUrl}/api/zak/${slug}`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
       expect(byHeader.status).toBe(200);
-      expect((await emulator.issuedToken(await byHeader.text())).body).toMatchObject({ userId: zoomUser.id });
+      expect((await emulator.issuedToken(await byHeader.text())).body).toMatchObject({
+        userId: zoomUser.id,
+      });
 
       const listed = await (await owner.http.get(`/api/tenants/${slug}/secrets`)).json();
       expect(JSON.stringify(listed)).not.toContain(new URL(zakUrl).searchParams.get("token"));
       const activity = await (await owner.http.get(`/api/tenants/${slug}/activity`)).json();
-      expect(activity.requests[0]).toMatchObject({ outcome: "served", status: 200, secretLabel: "bot" });
+      expect(activity.requests[0]).toMatchObject({
+        outcome: "served",
+        status: 200,
+        secretLabel: "bot",
+      });
       expect(JSON.stringify(activity)).not.toContain("zak_");
     });
 
     test("the callback refuses a tampered state, a replayed callback, and a denied consent", async () => {
       const owner = await signedInUser(appUrl);
       const slug = await createTenant(owner);
-      const tampered = await connectZoom(owner, slug, { email: uniqueEmail("zoom") }, {
-        tamper: (callback) => callback.searchParams.set("state", "forged-state"),
-      });
+      const tampered = await connectZoom(
+        owner,
+        slug,
+        { email: uniqueEmail("zoom") },
+        {
+          tamper: (callback) => callback.searchParams.set("state", "forged-state"),
+        },
+      );
       expect(tampered.searchParams.get("zoom_error")).toBe("state_mismatch");
 
       let replay = "";
-      const ok = await connectZoom(owner, slug, { email: uniqueEmail("zoom") }, { tamper: (cb) => void (replay = cb.toString()) });
+      const ok = await connectZoom(
+        owner,
+        slug,
+        { email: uniqueEmail("zoom") },
+        { tamper: (cb) => void (replay = cb.toString()) },
+      );
       expect(ok.searchParams.get("zoom")).toBe("connected");
       const again = await owner.http.get(replay);
       expect(new URL(again.headers()["location"]!).searchParams.get("zoom_error")).toBe("expired");
 
       const other = await createTenant(owner);
-      const denied = await connectZoom(owner, other, { email: uniqueEmail("zoom") }, { decision: "deny" });
+      const denied = await connectZoom(
+        owner,
+        other,
+        { email: uniqueEmail("zoom") },
+        { decision: "deny" },
+      );
       expect(denied.searchParams.get("zoom_error")).toBe("access_denied");
-      expect((await (await owner.http.get(`/api/tenants/${other}/zoom`)).json()).status).toBe("not_connected");
+      expect((await (await owner.http.get(`/api/tenants/${other}/zoom`)).json()).status).toBe(
+        "not_connected",
+      );
     });
 
     test("a connect attempt started by one user cannot be finished by another", async () => {
@@ -85,7 +113,12 @@ for (const target of targets) {
       const slug = await createTenant(owner);
       const intruder = await signedInUser(appUrl);
       let callback = "";
-      await connectZoom(owner, slug, { email: uniqueEmail("zoom") }, { tamper: (cb) => void (callback = cb.toString()) });
+      await connectZoom(
+        owner,
+        slug,
+        { email: uniqueEmail("zoom") },
+        { tamper: (cb) => void (callback = cb.toString()) },
+      );
       const res = await intruder.http.get(callback);
       expect(new URL(res.headers()["location"]!).searchParams.get("zoom_error")).toBe("expired");
     });
@@ -106,12 +139,19 @@ for (const target of targets) {
           return [res.status, await res.text()] as const;
         }),
       );
-      for (const answer of answers) expect(answer).toEqual([401, "Missing, invalid or revoked token"]);
+      for (const answer of answers)
+        expect(answer).toEqual([401, "Missing, invalid or revoked token"]);
 
-      expect((await a.owner.http.delete(`/api/tenants/${a.slug}/secrets/${id}`)).status()).toBe(200);
+      expect((await a.owner.http.delete(`/api/tenants/${a.slug}/secrets/${id}`)).status()).toBe(
+        200,
+      );
       expect((await fetch(zakUrl)).status).toBe(401);
-      expect((await a.owner.http.delete(`/api/tenants/${a.slug}/secrets/${id}`)).status()).toBe(404);
-      expect((await a.owner.http.delete(`/api/tenants/${a.slug}/secrets/not-a-uuid`)).status()).toBe(404);
+      expect((await a.owner.http.delete(`/api/tenants/${a.slug}/secrets/${id}`)).status()).toBe(
+        404,
+      );
+      expect(
+        (await a.owner.http.delete(`/api/tenants/${a.slug}/secrets/not-a-uuid`)).status(),
+      ).toBe(404);
     });
 
     test("repeated wrong secrets from one address are rate-limited with 429", async () => {
@@ -126,11 +166,17 @@ for (const target of targets) {
       expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
       expect((await fetch(zakUrl, from("203.0.113.9"))).status).toBe(200);
       const activity = await (await owner.http.get(`/api/tenants/${slug}/activity`)).json();
-      expect(activity.requests[1]).toMatchObject({ outcome: "rate_limited", status: 429, clientIp: attacker });
+      expect(activity.requests[1]).toMatchObject({
+        outcome: "rate_limited",
+        status: 429,
+        clientIp: attacker,
+      });
     });
 
     test("the emulator is not mounted when a Zoom app is configured", async () => {
-      expect((await fetch(`${appUrl}/zoom-emulator/oauth/authorize?response_type=code`)).status).toBe(404);
+      expect(
+        (await fetch(`${appUrl}/zoom-emulator/oauth/authorize?response_type=code`)).status,
+      ).toBe(404);
       expect((await fetch(`${appUrl}/zoom-emulator/_emulator/stats`)).status).toBe(404);
     });
 
@@ -164,7 +210,10 @@ for (const target of targets) {
       // A hung Zoom is cut off by the app's timeout (ZOOM_TIMEOUT_MS=1500 here).
       await emulator.fault({ endpoint: "user_token", kind: "latency", latencyMs: 4000 });
       const hung = await fetch(zakUrl);
-      expect([hung.status, await hung.text()]).toEqual([503, "Zoom is not answering; retry shortly"]);
+      expect([hung.status, await hung.text()]).toEqual([
+        503,
+        "Zoom is not answering; retry shortly",
+      ]);
       expect((await fetch(zakUrl)).status).toBe(200);
     });
 
@@ -174,8 +223,13 @@ for (const target of targets) {
       await authorizeOutsideApp(target, zoomEmail, ZOOM_APP);
       await emulator.expireAccessTokens();
       const res = await fetch(zakUrl);
-      expect([res.status, await res.text()]).toEqual([409, "The Zoom connection must be reconnected in the dashboard"]);
-      expect((await (await owner.http.get(`/api/tenants/${slug}/zoom`)).json()).status).toBe("reauth_required");
+      expect([res.status, await res.text()]).toEqual([
+        409,
+        "The Zoom connection must be reconnected in the dashboard",
+      ]);
+      expect((await (await owner.http.get(`/api/tenants/${slug}/zoom`)).json()).status).toBe(
+        "reauth_required",
+      );
       // Reconnecting brings it back.
       await connectZoom(owner, slug, { email: zoomEmail });
       expect((await fetch(zakUrl)).status).toBe(200);
@@ -216,7 +270,9 @@ for (const target of targets) {
       const before = (await emulator.stats()).endpoints.revoke ?? 0;
       expect((await owner.http.delete(`/api/tenants/${slug}/zoom`)).status()).toBe(200);
       expect((await emulator.stats()).endpoints.revoke).toBe(before + 1);
-      expect((await (await owner.http.get(`/api/tenants/${slug}/zoom`)).json()).status).toBe("not_connected");
+      expect((await (await owner.http.get(`/api/tenants/${slug}/zoom`)).json()).status).toBe(
+        "not_connected",
+      );
       expect((await fetch(zakUrl)).status).toBe(404);
     });
 
@@ -228,7 +284,11 @@ for (const target of targets) {
       expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
       expect(JSON.stringify(body)).not.toMatch(/eyJ/);
       const activity = await (await owner.http.get(`/api/tenants/${slug}/activity`)).json();
-      expect(activity.requests[0]).toMatchObject({ source: "dashboard", outcome: "served", secretLabel: null });
+      expect(activity.requests[0]).toMatchObject({
+        source: "dashboard",
+        outcome: "served",
+        secretLabel: null,
+      });
     });
   });
 }

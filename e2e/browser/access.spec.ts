@@ -1,7 +1,11 @@
 import { connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail } from "../support/api";
 import { APP_URL, TenantPage, expect, signInAs, test } from "./fixtures";
 
-test("a member sees status and activity but no ZAK URLs, test or Zoom controls; the API refuses them too", async ({ page, pageFor, request }) => {
+test("a member sees status and activity but no ZAK URLs, test or Zoom controls; the API refuses them too", async ({
+  page,
+  pageFor,
+  request,
+}) => {
   const owner = await signedInUser(APP_URL);
   const slug = await createTenant(owner);
   const zoomUser = { displayName: "Mia Member-View", email: uniqueEmail("zoom") };
@@ -13,23 +17,35 @@ test("a member sees status and activity but no ZAK URLs, test or Zoom controls; 
   await signInAs(page, owner);
   const ownerView = await TenantPage.open(page, slug);
   await ownerView.addMember(member.email);
-  await expect(ownerView.members.getByRole("listitem").filter({ hasText: member.email })).toContainText("Member");
+  await expect(
+    ownerView.members.getByRole("listitem").filter({ hasText: member.email }),
+  ).toContainText("Member");
   await expect(ownerView.button(`Remove ${member.email}`)).toBeVisible();
   await expect(ownerView.button("Leave this tenant"), "the last owner cannot leave").toHaveCount(0);
 
   const memberView = await TenantPage.open(await pageFor(member), slug);
   await memberView.expectConnectedAs(zoomUser);
-  await expect(memberView.activity.getByTestId("activity-table").locator("tbody tr")).toHaveCount(1);
+  await expect(memberView.activity.getByTestId("activity-table").locator("tbody tr")).toHaveCount(
+    1,
+  );
   await expect(memberView.testCard).toHaveCount(0);
   await expect(memberView.members).toContainText(member.email);
   await expect(memberView.zakUrls).toHaveCount(0);
   await expect(memberView.button("Leave this tenant")).toBeVisible();
-  for (const name of ["Connect Zoom", "Reconnect", "Disconnect", "Add member", `Remove ${owner.email}`]) {
+  for (const name of [
+    "Connect Zoom",
+    "Reconnect",
+    "Disconnect",
+    "Add member",
+    `Remove ${owner.email}`,
+  ]) {
     await expect(memberView.button(name)).toHaveCount(0);
   }
 
   expect((await member.http.get(`/api/tenants/${slug}/secrets`)).status()).toBe(403);
-  expect((await member.http.post(`/api/tenants/${slug}/secrets`, { data: { label: "x" } })).status()).toBe(403);
+  expect(
+    (await member.http.post(`/api/tenants/${slug}/secrets`, { data: { label: "x" } })).status(),
+  ).toBe(403);
   expect((await member.http.post(`/api/tenants/${slug}/zoom/connect`)).status()).toBe(403);
   expect((await member.http.post(`/api/tenants/${slug}/zak-test`)).status()).toBe(403);
   expect((await member.http.get(`/api/tenants/${slug}/zoom`)).status()).toBe(200);
@@ -38,11 +54,17 @@ test("a member sees status and activity but no ZAK URLs, test or Zoom controls; 
   await memberView.button("Leave this tenant").click();
   await memberView.dialog.getByRole("button", { name: "Leave" }).click();
   await expect(memberView.page).toHaveURL(/\/tenants$/);
-  await expect(memberView.page.getByText("No tenants yet"), "the member's only tenant is gone from the list").toBeVisible();
+  await expect(
+    memberView.page.getByText("No tenants yet"),
+    "the member's only tenant is gone from the list",
+  ).toBeVisible();
   expect((await member.http.get(`/api/tenants/${slug}/zoom`)).status()).toBe(404);
 });
 
-test("another user cannot open someone else's tenant, in the browser or over the API", async ({ page, pageFor }) => {
+test("another user cannot open someone else's tenant, in the browser or over the API", async ({
+  page,
+  pageFor,
+}) => {
   const owner = await signedInUser(APP_URL);
   const slug = await createTenant(owner);
   await signInAs(page, owner);
@@ -56,6 +78,9 @@ test("another user cannot open someone else's tenant, in the browser or over the
   await expect(strangerPage.getByText(`Tenant ${slug}`)).toHaveCount(0);
 
   for (const path of ["", "/zoom", "/secrets", "/members", "/activity"]) {
-    expect((await strangerPage.request.get(`/api/tenants/${slug}${path}`)).status(), path || "/").toBe(404);
+    expect(
+      (await strangerPage.request.get(`/api/tenants/${slug}${path}`)).status(),
+      path || "/",
+    ).toBe(404);
   }
 });

@@ -14,7 +14,11 @@ test("sign up, connect Zoom, create, use and revoke a ZAK URL", async ({ page, r
   await expect(tenant.status).toHaveText("Not connected");
   await expect(tenant.page.getByTestId("activity-empty")).toBeVisible();
 
-  const zoomUser = { displayName: "Ada Lovelace", email: uniqueEmail("ada"), avatar: "mint" as const };
+  const zoomUser = {
+    displayName: "Ada Lovelace",
+    email: uniqueEmail("ada"),
+    avatar: "mint" as const,
+  };
   const consent = await tenant.startConnect();
   await consent.allowNewUser(zoomUser);
 
@@ -22,7 +26,9 @@ test("sign up, connect Zoom, create, use and revoke a ZAK URL", async ({ page, r
   await tenant.expectConnectedAs(zoomUser);
   await expect(tenant.avatar).toHaveAttribute("src", avatarUrl(zoomUser.avatar));
   await expect(tenant.avatar).toHaveJSProperty("complete", true);
-  expect(await tenant.avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect(await tenant.avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
+    0,
+  );
 
   const zakUrl = await tenant.createZakUrl("Recall prod");
   expect(zakUrl).toMatch(new RegExp(`/api/zak/${slug}\\?token=`));

@@ -1,7 +1,14 @@
 // Page objects and fixtures for the browser suite. Specs use these instead of raw selectors.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { test as base, expect, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from "@playwright/test";
 import { emulatorOf, PASSWORD, type SignedIn } from "../support/api";
 import { browserTarget } from "../support/targets";
 
@@ -53,7 +60,9 @@ export class TenantsPage {
     await this.page.getByLabel("Tenant name").fill(name);
     await this.page.getByLabel("Slug").fill(slug);
     await this.page.getByRole("button", { name: "Create tenant" }).click();
-    await this.list().getByRole("link", { name: new RegExp(name) }).click();
+    await this.list()
+      .getByRole("link", { name: new RegExp(name) })
+      .click();
     await expect(this.page).toHaveURL(new RegExp(`/tenants/${slug}$`));
     return new TenantPage(this.page, slug);
   }
@@ -74,16 +83,34 @@ export class TenantPage {
   }
 
   card = (name: string): Locator => this.page.getByRole("region", { name, exact: true });
-  get connection() { return this.card("Bots will join as"); }
-  get zakUrls() { return this.card("ZAK URLs"); }
-  get testCard() { return this.card("Test"); }
-  get activity() { return this.card("Activity"); }
-  get members() { return this.card("Members"); }
-  get status() { return this.page.getByTestId("zoom-status"); }
-  get callbackBanner() { return this.page.getByTestId("zoom-callback-banner"); }
-  get avatar() { return this.connection.locator("img"); }
+  get connection() {
+    return this.card("Bots will join as");
+  }
+  get zakUrls() {
+    return this.card("ZAK URLs");
+  }
+  get testCard() {
+    return this.card("Test");
+  }
+  get activity() {
+    return this.card("Activity");
+  }
+  get members() {
+    return this.card("Members");
+  }
+  get status() {
+    return this.page.getByTestId("zoom-status");
+  }
+  get callbackBanner() {
+    return this.page.getByTestId("zoom-callback-banner");
+  }
+  get avatar() {
+    return this.connection.locator("img");
+  }
   button = (name: string): Locator => this.page.getByRole("button", { name, exact: true });
-  get dialog() { return this.page.getByRole("dialog"); }
+  get dialog() {
+    return this.page.getByRole("dialog");
+  }
 
   /** Starts the OAuth round trip; the browser ends up on the emulator's consent page. */
   async startConnect(name: "Connect Zoom" | "Reconnect" = "Connect Zoom"): Promise<ZoomConsent> {
@@ -114,7 +141,9 @@ export class TenantPage {
     await this.button(`Revoke ${label}`).click();
     await this.dialog.getByRole("button", { name: "Revoke" }).click();
     await expect(this.dialog).toBeHidden();
-    await expect(this.page.getByTestId("zak-url-list").getByText(label, { exact: true })).toHaveCount(0);
+    await expect(
+      this.page.getByTestId("zak-url-list").getByText(label, { exact: true }),
+    ).toHaveCount(0);
   }
 
   async addMember(email: string, role: "Member" | "Admin" | "Owner" = "Member") {
@@ -130,7 +159,11 @@ export class ZoomConsent {
   constructor(readonly page: Page) {}
 
   /** A new Zoom user with one of the generated avatars. */
-  async allowNewUser(user: { displayName: string; email: string; avatar: "sky" | "mint" | "sun" | "rose" }) {
+  async allowNewUser(user: {
+    displayName: string;
+    email: string;
+    avatar: "sky" | "mint" | "sun" | "rose";
+  }) {
     await this.page.getByRole("radio", { name: "New user (enter details below)" }).check();
     await this.page.getByLabel("Display name").fill(user.displayName);
     await this.page.getByLabel("Email").fill(user.email);
@@ -140,7 +173,9 @@ export class ZoomConsent {
 
   /** A Zoom user the emulator already knows, picked from the "Sign in as" list. */
   async allowExistingUser(email: string) {
-    await this.page.getByRole("radio", { name: new RegExp(`<${email.replace(/[.+]/g, "\\$&")}>`) }).check();
+    await this.page
+      .getByRole("radio", { name: new RegExp(`<${email.replace(/[.+]/g, "\\$&")}>`) })
+      .check();
     await this.submit("Allow");
   }
 
@@ -190,7 +225,10 @@ export const test = base.extend<Fixtures>({
   pageFor: async ({ browser }, provide) => {
     const contexts: BrowserContext[] = [];
     await provide(async (user) => {
-      const context = await browser.newContext({ baseURL: APP_URL, storageState: await user.http.storageState() });
+      const context = await browser.newContext({
+        baseURL: APP_URL,
+        storageState: await user.http.storageState(),
+      });
       contexts.push(context);
       return context.newPage();
     });

@@ -1,5 +1,12 @@
 import { type APIRequestContext } from "@playwright/test";
-import { authorizeOutsideApp, connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail } from "../support/api";
+import {
+  authorizeOutsideApp,
+  connectZoom,
+  createTenant,
+  createZakUrl,
+  signedInUser,
+  uniqueEmail,
+} from "../support/api";
 import { ZOOM_APP, browserTarget } from "../support/targets";
 import { APP_URL, TenantPage, emulator, expect, signInAs, test } from "./fixtures";
 
@@ -19,7 +26,10 @@ async function expectZakFor(request: APIRequestContext, zakUrl: string, email: s
   expect((await emulator.issuedToken(await res.text())).body).toMatchObject({ type: "zak", email });
 }
 
-test("reconnect after the Zoom user removed the app (webhook: disconnected with a reason)", async ({ page, request }) => {
+test("reconnect after the Zoom user removed the app (webhook: disconnected with a reason)", async ({
+  page,
+  request,
+}) => {
   const { owner, slug, zoomUser, zakUrl } = await connectedTenant();
   await signInAs(page, owner);
   await expectZakFor(request, zakUrl, zoomUser.email);
@@ -38,7 +48,10 @@ test("reconnect after the Zoom user removed the app (webhook: disconnected with 
   await expectZakFor(request, zakUrl, zoomUser.email);
 });
 
-test("reconnect after the grant died at Zoom without a webhook (needs reconnect, 409)", async ({ page, request }) => {
+test("reconnect after the grant died at Zoom without a webhook (needs reconnect, 409)", async ({
+  page,
+  request,
+}) => {
   const { owner, slug, zoomUser, zakUrl } = await connectedTenant();
   await signInAs(page, owner);
 

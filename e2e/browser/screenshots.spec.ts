@@ -1,16 +1,35 @@
 // Screenshots of the tenant page for a human to look at (e2e/artifacts/screenshots/). Each state is
 // also taken at phone width, where the page must not scroll sideways.
 import { type Page, type TestInfo } from "@playwright/test";
-import { authorizeOutsideApp, connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail, type SignedIn } from "../support/api";
+import {
+  authorizeOutsideApp,
+  connectZoom,
+  createTenant,
+  createZakUrl,
+  signedInUser,
+  uniqueEmail,
+  type SignedIn,
+} from "../support/api";
 import { ZOOM_APP, browserTarget } from "../support/targets";
-import { APP_URL, AuthPages, TenantPage, emulator, expect, screenshot, signInAs, test } from "./fixtures";
+import {
+  APP_URL,
+  AuthPages,
+  TenantPage,
+  emulator,
+  expect,
+  screenshot,
+  signInAs,
+  test,
+} from "./fixtures";
 
 const PHONE = { width: 375, height: 812 };
 
 async function capture(page: Page, testInfo: TestInfo, name: string) {
   await screenshot(page, testInfo, `${name}-desktop`);
   await page.setViewportSize(PHONE);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, "no sideways scrolling at phone width").toBe(0);
   await screenshot(page, testInfo, `${name}-phone`);
 }
@@ -31,14 +50,26 @@ test("tenant page, not connected", async ({ page }, testInfo) => {
   await capture(page, testInfo, "tenant-not-connected");
 });
 
-test("tenant page, connected, with URLs, a test and activity", async ({ page, request }, testInfo) => {
+test("tenant page, connected, with URLs, a test and activity", async ({
+  page,
+  request,
+}, testInfo) => {
   const { owner, slug } = await ownerWithTenant(page);
-  await connectZoom(owner, slug, { displayName: "Katherine Johnson", email: uniqueEmail("katherine") });
+  await connectZoom(owner, slug, {
+    displayName: "Katherine Johnson",
+    email: uniqueEmail("katherine"),
+  });
   const { zakUrl } = await createZakUrl(owner, slug, "Recall.ai production");
   await createZakUrl(owner, slug, "Staging bot");
   await request.get(zakUrl);
   const member = await signedInUser(APP_URL, uniqueEmail("teammate"));
-  expect((await owner.http.post(`/api/tenants/${slug}/members`, { data: { email: member.email, role: "admin" } })).status()).toBe(201);
+  expect(
+    (
+      await owner.http.post(`/api/tenants/${slug}/members`, {
+        data: { email: member.email, role: "admin" },
+      })
+    ).status(),
+  ).toBe(201);
 
   const tenant = await TenantPage.open(page, slug);
   await tenant.button("Fetch a test ZAK").click();

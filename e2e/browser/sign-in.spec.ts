@@ -2,7 +2,9 @@ import { request } from "@playwright/test";
 import { PASSWORD, signIn, signedInUser } from "../support/api";
 import { APP_URL, AuthPages, expect, test } from "./fixtures";
 
-test("a wrong password says so, and after ten the form says the email is locked for a while", async ({ page }) => {
+test("a wrong password says so, and after ten the form says the email is locked for a while", async ({
+  page,
+}) => {
   const user = await signedInUser(APP_URL);
   const auth = new AuthPages(page);
   const formError = page.locator("form").getByRole("alert");

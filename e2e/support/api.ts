@@ -4,7 +4,8 @@ import { expect, request, type APIRequestContext } from "@playwright/test";
 import { basic } from "../../lib/zoom-emulator/test-helpers";
 import type { Target } from "./targets";
 
-export const uniqueEmail = (prefix = "user") => `${prefix}-${randomBytes(5).toString("hex")}@example.com`;
+export const uniqueEmail = (prefix = "user") =>
+  `${prefix}-${randomBytes(5).toString("hex")}@example.com`;
 export const uniqueSlug = (prefix = "t") => `${prefix}-${randomBytes(4).toString("hex")}`;
 export const PASSWORD = "correct horse battery";
 
@@ -16,7 +17,9 @@ export interface SignedIn {
 /** A new context that signed up and signed in through next-auth's credentials endpoint. */
 export async function signedInUser(appUrl: string, email = uniqueEmail()): Promise<SignedIn> {
   const http = await request.newContext({ baseURL: appUrl, maxRedirects: 0 });
-  const signup = await http.post("/api/signup", { data: { email, password: PASSWORD, name: "E2E User" } });
+  const signup = await http.post("/api/signup", {
+    data: { email, password: PASSWORD, name: "E2E User" },
+  });
   expect(signup.status()).toBe(201);
   await signIn(http, email, PASSWORD);
   return { http, email };
@@ -49,14 +52,17 @@ export async function connectZoom(
   const page = await user.http.get(authorize);
   const requestId = /name="request_id" value="([^"]+)"/.exec(await page.text())?.[1];
   expect(requestId, "consent page shows a request id").toBeTruthy();
-  const consent = await user.http.post(authorize.replace(/\/oauth\/authorize\?.*$/, "/oauth/consent"), {
-    form: {
-      request_id: requestId!,
-      decision: opts.decision ?? "allow",
-      email: zoomUser.email,
-      display_name: zoomUser.displayName ?? zoomUser.email.split("@")[0]!,
+  const consent = await user.http.post(
+    authorize.replace(/\/oauth\/authorize\?.*$/, "/oauth/consent"),
+    {
+      form: {
+        request_id: requestId!,
+        decision: opts.decision ?? "allow",
+        email: zoomUser.email,
+        display_name: zoomUser.displayName ?? zoomUser.email.split("@")[0]!,
+      },
     },
-  });
+  );
   const callback = new URL(consent.headers()["location"]!);
   opts.tamper?.(callback);
   const done = await user.http.get(callback.toString());
@@ -64,7 +70,11 @@ export async function connectZoom(
   return new URL(done.headers()["location"]!);
 }
 
-export async function createZakUrl(user: SignedIn, slug: string, label = "bot"): Promise<{ id: string; zakUrl: string }> {
+export async function createZakUrl(
+  user: SignedIn,
+  slug: string,
+  label = "bot",
+): Promise<{ id: string; zakUrl: string }> {
   const res = await user.http.post(`/api/tenants/${slug}/secrets`, { data: { label } });
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string; zakUrl: string };
@@ -87,7 +97,10 @@ export function emulatorOf(target: Target) {
       headers: body ? { "content-type": "application/json" } : {},
       body: body ? JSON.stringify(body) : undefined,
     });
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
+    return {
+      status: res.status,
+      body: (await res.json().catch(() => null)) as Record<string, unknown> | null,
+    };
   };
   return {
     stats: async () =>
@@ -97,10 +110,12 @@ export function emulatorOf(target: Target) {
         invalidGrant: number;
       },
     issuedToken: async (token: string) => call("POST", "/issued-token", { token }),
-    users: async () => (await call("GET", "/users")).body as { users: { id: string; email: string }[] },
+    users: async () =>
+      (await call("GET", "/users")).body as { users: { id: string; email: string }[] },
     fault: (spec: FaultSpec) => call("POST", "/faults", spec),
     clearFaults: () => call("DELETE", "/faults"),
-    deauthorize: (userIdOrEmail: string) => call("POST", `/users/${encodeURIComponent(userIdOrEmail)}/deauthorize`),
+    deauthorize: (userIdOrEmail: string) =>
+      call("POST", `/users/${encodeURIComponent(userIdOrEmail)}/deauthorize`),
     expireAccessTokens: () => call("POST", "/expire-access-tokens"),
     urlValidation: () => call("POST", "/url-validation"),
   };
@@ -110,23 +125,41 @@ export function emulatorOf(target: Target) {
  * Authorizes a Zoom user for our app directly at the emulator, outside the app, as a second install
  * would. Zoom keeps one live token set per user per app, so this kills the tokens the app holds.
  */
-export async function authorizeOutsideApp(target: Target, zoomEmail: string, appId: { clientId: string; clientSecret: string }) {
+export async function authorizeOutsideApp(
+  target: Target,
+  zoomEmail: string,
+  appId: { clientId: string; clientSecret: string },
+) {
   const redirectUri = `${target.appUrls[0]}/api/zoom/callback`;
-  const query = new URLSearchParams({ response_type: "code", client_id: appId.clientId, redirect_uri: redirectUri, state: "outside" });
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id: appId.clientId,
+    redirect_uri: redirectUri,
+    state: "outside",
+  });
   const page = await fetch(`${target.emulatorUrl}/oauth/authorize?${query}`);
   const requestId = /name="request_id" value="([^"]+)"/.exec(await page.text())?.[1];
   expect(requestId, "emulator consent page has a request id").toBeTruthy();
   const consent = await fetch(`${target.emulatorUrl}/oauth/consent`, {
     method: "POST",
     redirect: "manual",
-    body: new URLSearchParams({ request_id: requestId!, decision: "allow", email: zoomEmail, display_name: "Elsewhere" }),
+    body: new URLSearchParams({
+      request_id: requestId!,
+      decision: "allow",
+      email: zoomEmail,
+      display_name: "Elsewhere",
+    }),
   });
   const code = new URL(consent.headers.get("location") ?? "").searchParams.get("code");
   expect(code, "emulator redirected with a code").toBeTruthy();
   const token = await fetch(`${target.emulatorUrl}/oauth/token`, {
     method: "POST",
     headers: { authorization: basic(appId.clientId, appId.clientSecret) },
-    body: new URLSearchParams({ grant_type: "authorization_code", code: code!, redirect_uri: redirectUri }),
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code: code!,
+      redirect_uri: redirectUri,
+    }),
   });
   expect(token.status, "code exchanged at the emulator").toBe(200);
 }

@@ -35,27 +35,43 @@ export class ApiError extends Error {
 
 export function describeZodError(error: z.ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+    )
     .join("; ");
 }
 
 /** JSON body `{ error: { code, message } }`. Lock contention is 503; unknown errors are logged and masked as 500. */
 export function toErrorResponse(err: unknown): Response {
   if (err instanceof z.ZodError) {
-    return Response.json({ error: { code: "bad_request", message: describeZodError(err) } }, { status: 400 });
+    return Response.json(
+      { error: { code: "bad_request", message: describeZodError(err) } },
+      { status: 400 },
+    );
   }
   if (err instanceof ApiError) {
-    return Response.json({ error: { code: err.code, message: err.message } }, { status: err.status, headers: err.headers });
+    return Response.json(
+      { error: { code: err.code, message: err.message } },
+      { status: err.status, headers: err.headers },
+    );
   }
   if (isLockContention(err)) {
     return toErrorResponse(
-      new ApiError("busy", "This collided with another change at the same moment and was not completed. Try again.", {
-        "Retry-After": "1",
-      }),
+      new ApiError(
+        "busy",
+        "This collided with another change at the same moment and was not completed. Try again.",
+        {
+          "Retry-After": "1",
+        },
+      ),
     );
   }
   // Name and SQLSTATE only: driver messages can quote query parameters, which may be secrets.
   const code = sqlStateOf(err);
-  console.error("[api] unexpected error:", err instanceof Error ? err.name : typeof err, code ? `(${code})` : "");
+  console.error(
+    "[api] unexpected error:",
+    err instanceof Error ? err.name : typeof err,
+    code ? `(${code})` : "",
+  );
   return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
 }

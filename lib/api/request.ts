@@ -10,7 +10,8 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T): Pr
     throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
   }
   const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new ApiError("payload_too_large", "Body is too large");
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES)
+    throw new ApiError("payload_too_large", "Body is too large");
   return schema.parse(text === "" ? {} : parseJsonText(text));
 }
 

@@ -11,7 +11,10 @@ import { SIGN_IN_THROTTLED } from "./sign-in-errors";
 // Wrong passwords per account: slows guessing one account's password from many addresses.
 const signInFailures = sharedFailureLimiter("sign-in", 10, 15 * 60_000);
 
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(200),
+});
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -21,7 +24,10 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(raw) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
@@ -30,7 +36,10 @@ export function authOptions(): NextAuthOptions {
           if (signInFailures.retryAfter(email) > 0) throw new Error(SIGN_IN_THROTTLED);
           const user = await findUserByEmail(await getDb(), email);
           // Verify against a dummy hash for unknown emails so response time does not reveal accounts.
-          const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+          const ok = await verifyPassword(
+            password,
+            user?.passwordHash ?? (await dummyPasswordHash()),
+          );
           if (!user || !ok) {
             signInFailures.recordFailure(email);
             return null;

@@ -25,7 +25,10 @@ export async function requireTenant(slug: string, needed: Role = "member") {
   const tenant = parsed.success ? await findTenantForMember(db, parsed.data, user.id) : undefined;
   if (!tenant) throw new ApiError("not_found", "Tenant not found");
   if (!hasRole(tenant.role, needed)) {
-    throw new ApiError("forbidden", needed === "owner" ? "Only owners can do this" : "Only owners and admins can do this");
+    throw new ApiError(
+      "forbidden",
+      needed === "owner" ? "Only owners can do this" : "Only owners and admins can do this",
+    );
   }
   return { user, tenant, db };
 }
@@ -35,5 +38,7 @@ export function withTenant<P extends { slug: string }>(
   needed: Role,
   fn: (ctx: TenantContext<P>) => Promise<Response>,
 ) {
-  return route<P>(async (req, params) => fn({ req, params, ...(await requireTenant(params.slug, needed)) }));
+  return route<P>(async (req, params) =>
+    fn({ req, params, ...(await requireTenant(params.slug, needed)) }),
+  );
 }

@@ -18,7 +18,9 @@ describe("configuration for a first local run", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(second.authSecret).toBe(first.authSecret);
     expect(second.keyring.primary.key.equals(first.keyring.primary.key)).toBe(true);
-    expect(parseKeyring(JSON.parse(readFileSync(file, "utf8")).TOKEN_ENCRYPTION_KEYS).primary.key).toHaveLength(32);
+    expect(
+      parseKeyring(JSON.parse(readFileSync(file, "utf8")).TOKEN_ENCRYPTION_KEYS).primary.key,
+    ).toHaveLength(32);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.join(" ")).not.toContain(first.authSecret);
   });
@@ -26,7 +28,10 @@ describe("configuration for a first local run", () => {
   it("is demo mode without a Zoom client id, pointing Zoom at the app's own emulator", () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const folder = mkdtempSync(path.join(tmpdir(), "broker-config-"));
-    const config = buildConfig({ PGLITE_DIR: path.join(folder, "db"), APP_URL: "http://localhost:4000" });
+    const config = buildConfig({
+      PGLITE_DIR: path.join(folder, "db"),
+      APP_URL: "http://localhost:4000",
+    });
     expect(config.zoom).toMatchObject({
       demo: true,
       oauthUrl: "http://localhost:4000/zoom-emulator",
@@ -46,6 +51,10 @@ describe("configuration for a first local run", () => {
       ZOOM_WEBHOOK_SECRET_TOKEN: "whsec",
     });
     expect(config.database).toEqual({ kind: "postgres", url: "postgres://u@db/app" });
-    expect(config.zoom).toMatchObject({ demo: false, oauthUrl: "https://zoom.us", apiUrl: "https://api.zoom.us" });
+    expect(config.zoom).toMatchObject({
+      demo: false,
+      oauthUrl: "https://zoom.us",
+      apiUrl: "https://api.zoom.us",
+    });
   });
 });

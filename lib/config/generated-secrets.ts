@@ -28,7 +28,8 @@ export function loadOrCreateGeneratedSecrets(dataFolder: string): GeneratedSecre
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: "wx" });
   } catch (err) {
     // Another process created it first: use theirs, so both encrypt with the same key.
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return loadOrCreateGeneratedSecrets(dataFolder);
+    if ((err as NodeJS.ErrnoException).code === "EEXIST")
+      return loadOrCreateGeneratedSecrets(dataFolder);
     throw err;
   }
   console.warn(

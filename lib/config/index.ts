@@ -39,11 +39,14 @@ export function buildConfig(raw: RawEnv): AppConfig {
   const keyring = parseKeyring(env.TOKEN_ENCRYPTION_KEYS ?? generated!.TOKEN_ENCRYPTION_KEYS);
   const demo = !env.ZOOM_CLIENT_ID;
   // Demo credentials are derived from AUTH_SECRET so they are not guessable from the source.
-  const derived = (label: string) => createHmac("sha256", authSecret).update(label).digest("base64url");
+  const derived = (label: string) =>
+    createHmac("sha256", authSecret).update(label).digest("base64url");
   const emulatorUrl = `${env.APP_URL}${EMULATOR_MOUNT}`;
   return {
     appUrl: env.APP_URL,
-    database: env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dir: pgliteDir },
+    database: env.DATABASE_URL
+      ? { kind: "postgres", url: env.DATABASE_URL }
+      : { kind: "pglite", dir: pgliteDir },
     authSecret,
     keyring,
     zoom: {

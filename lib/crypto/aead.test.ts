@@ -26,21 +26,29 @@ describe("AES-256-GCM values", () => {
   it("refuses a tampered value", () => {
     const stored = encrypt(keyring, "secret", "ctx");
     const last = stored.at(-2) === "A" ? "B" : "A";
-    expect(() => decrypt(keyring, `${stored.slice(0, -2)}${last}${stored.at(-1)}`, "ctx")).toThrow(DecryptionError);
+    expect(() => decrypt(keyring, `${stored.slice(0, -2)}${last}${stored.at(-1)}`, "ctx")).toThrow(
+      DecryptionError,
+    );
   });
 
   it("decrypts with any configured key and encrypts with the first", () => {
     const old = parseKeyring(generateKeyringValue("old"));
     const stored = encrypt(old, "secret", "ctx");
-    const rotated = parseKeyring(`${generateKeyringValue("new")},old:${old.primary.key.toString("base64")}`);
+    const rotated = parseKeyring(
+      `${generateKeyringValue("new")},old:${old.primary.key.toString("base64")}`,
+    );
     expect(decrypt(rotated, stored, "ctx")).toBe("secret");
     expect(keyIdOf(encrypt(rotated, "secret", "ctx"))).toBe("new");
-    expect(() => decrypt(parseKeyring(generateKeyringValue("new")), stored, "ctx")).toThrow(/not configured/);
+    expect(() => decrypt(parseKeyring(generateKeyringValue("new")), stored, "ctx")).toThrow(
+      /not configured/,
+    );
   });
 
   it("rejects malformed keyrings", () => {
     expect(() => parseKeyring("")).toThrow();
     expect(() => parseKeyring("a:c2hvcnQ=")).toThrow(/32 bytes/);
-    expect(() => parseKeyring(`${generateKeyringValue("a")},${generateKeyringValue("a")}`)).toThrow(/duplicate/);
+    expect(() => parseKeyring(`${generateKeyringValue("a")},${generateKeyringValue("a")}`)).toThrow(
+      /duplicate/,
+    );
   });
 });

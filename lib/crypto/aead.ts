@@ -28,7 +28,8 @@ export function encrypt(keyring: Keyring, plaintext: string, context: string): s
 
 export function decrypt(keyring: Keyring, stored: string, context: string): string {
   const [version, keyId, packed, ...rest] = stored.split(".");
-  if (version !== VERSION || !keyId || !packed || rest.length > 0) throw new DecryptionError("unknown format");
+  if (version !== VERSION || !keyId || !packed || rest.length > 0)
+    throw new DecryptionError("unknown format");
   const key = keyring.byId.get(keyId);
   if (!key) throw new DecryptionError(`key ${keyId} is not configured`);
   const bytes = Buffer.from(packed, "base64url");
@@ -37,7 +38,10 @@ export function decrypt(keyring: Keyring, stored: string, context: string): stri
   decipher.setAAD(Buffer.from(context, "utf8"));
   decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
   try {
-    return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8");
+    return Buffer.concat([
+      decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)),
+      decipher.final(),
+    ]).toString("utf8");
   } catch {
     throw new DecryptionError("authentication failed (wrong key, row or column)");
   }

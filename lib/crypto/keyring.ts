@@ -13,9 +13,13 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 export function parseKeyring(value: string): Keyring {
   const byId = new Map<string, Buffer>();
   let primary: Keyring["primary"] | undefined;
-  for (const entry of value.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [id, encoded, ...rest] = entry.split(":");
-    if (!id || !encoded || rest.length > 0 || !KEY_ID.test(id)) throw new Error("malformed key entry");
+    if (!id || !encoded || rest.length > 0 || !KEY_ID.test(id))
+      throw new Error("malformed key entry");
     const key = Buffer.from(encoded, "base64");
     if (key.length !== 32) throw new Error(`key ${id} is not 32 bytes`);
     if (byId.has(id)) throw new Error(`duplicate key id ${id}`);

@@ -24,21 +24,35 @@ async function errorFrom(res: Response): Promise<ApiRequestError> {
     typeof error?.message === "string" && error.message
       ? error.message
       : (FALLBACK_MESSAGES[res.status] ?? `The server answered ${res.status}. Try again.`);
-  return new ApiRequestError(message, res.status, typeof error?.code === "string" ? error.code : "unknown");
+  return new ApiRequestError(
+    message,
+    res.status,
+    typeof error?.code === "string" ? error.code : "unknown",
+  );
 }
 
 /** Calls our JSON API with the session cookie; throws ApiRequestError on any non-2xx answer. */
-export async function apiFetch<T>(path: string, init: { method?: "GET" | "POST" | "DELETE"; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: "GET" | "POST" | "DELETE"; body?: unknown } = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      headers:
+        init.body === undefined
+          ? { accept: "application/json" }
+          : { accept: "application/json", "content-type": "application/json" },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       cache: "no-store",
     });
   } catch {
-    throw new ApiRequestError("Could not reach the server. Check your connection and try again.", 0, "network");
+    throw new ApiRequestError(
+      "Could not reach the server. Check your connection and try again.",
+      0,
+      "network",
+    );
   }
   if (!res.ok) throw await errorFrom(res);
   return (await res.json()) as T;

@@ -20,7 +20,8 @@ const REFRESH_MS = 5_000;
 export function useActivity(slug: string) {
   return useQuery({
     queryKey: queryKeys.activity(slug),
-    queryFn: async () => (await apiFetch<{ requests: TokenRequest[] }>(tenantPath(slug, "/activity"))).requests,
+    queryFn: async () =>
+      (await apiFetch<{ requests: TokenRequest[] }>(tenantPath(slug, "/activity"))).requests,
     refetchInterval: REFRESH_MS,
     staleTime: 0,
   });

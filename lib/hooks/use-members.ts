@@ -14,7 +14,8 @@ export interface Member {
 export function useMembers(slug: string) {
   return useQuery({
     queryKey: queryKeys.members(slug),
-    queryFn: async () => (await apiFetch<{ members: Member[] }>(tenantPath(slug, "/members"))).members,
+    queryFn: async () =>
+      (await apiFetch<{ members: Member[] }>(tenantPath(slug, "/members"))).members,
   });
 }
 
@@ -32,7 +33,9 @@ export function useRemoveMember(slug: string, currentUserId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (userId: string) =>
-      apiFetch<{ userId: string }>(tenantPath(slug, `/members/${encodeURIComponent(userId)}`), { method: "DELETE" }),
+      apiFetch<{ userId: string }>(tenantPath(slug, `/members/${encodeURIComponent(userId)}`), {
+        method: "DELETE",
+      }),
     onSuccess: (_removed, userId) =>
       userId === currentUserId
         ? queryClient.invalidateQueries({ queryKey: queryKeys.tenants(), exact: true })

@@ -18,7 +18,8 @@ export interface CreatedUrlSecret extends UrlSecret {
 export function useSecrets(slug: string) {
   return useQuery({
     queryKey: queryKeys.secrets(slug),
-    queryFn: async () => (await apiFetch<{ secrets: UrlSecret[] }>(tenantPath(slug, "/secrets"))).secrets,
+    queryFn: async () =>
+      (await apiFetch<{ secrets: UrlSecret[] }>(tenantPath(slug, "/secrets"))).secrets,
   });
 }
 
@@ -37,7 +38,9 @@ export function useRevokeSecret(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      apiFetch<{ id: string }>(tenantPath(slug, `/secrets/${encodeURIComponent(id)}`), { method: "DELETE" }),
+      apiFetch<{ id: string }>(tenantPath(slug, `/secrets/${encodeURIComponent(id)}`), {
+        method: "DELETE",
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.secrets(slug) }),
   });
 }

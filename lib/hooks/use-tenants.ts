@@ -24,7 +24,8 @@ export function useTenants(initialData: Tenant[]) {
 export function useCreateTenant() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; slug?: string }) => apiFetch<Tenant>("/api/tenants", { method: "POST", body: input }),
+    mutationFn: (input: { name: string; slug?: string }) =>
+      apiFetch<Tenant>("/api/tenants", { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tenants(), exact: true }),
   });
 }

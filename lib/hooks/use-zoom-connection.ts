@@ -26,7 +26,8 @@ export function useZoomConnection(slug: string, initial: ZoomConnection) {
 export function useDisconnectZoom(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<{ status: ZoomStatus }>(tenantPath(slug, "/zoom"), { method: "DELETE" }),
+    mutationFn: () =>
+      apiFetch<{ status: ZoomStatus }>(tenantPath(slug, "/zoom"), { method: "DELETE" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.zoomConnection(slug) }),
   });
 }

@@ -30,15 +30,21 @@ export class FailureLimiter {
   }
 
   private prune(now: number) {
-    for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
+    for (const [key, w] of this.windows)
+      if (now - w.start >= this.windowMs) this.windows.delete(key);
   }
 }
 
-const shared = ((globalThis as unknown as { __failureLimiters?: Map<string, FailureLimiter> }).__failureLimiters ??=
-  new Map());
+const shared = ((
+  globalThis as unknown as { __failureLimiters?: Map<string, FailureLimiter> }
+).__failureLimiters ??= new Map());
 
 /** One limiter per name for the whole process: Next may load a module once per route bundle. */
-export function sharedFailureLimiter(name: string, maxFailures: number, windowMs: number): FailureLimiter {
+export function sharedFailureLimiter(
+  name: string,
+  maxFailures: number,
+  windowMs: number,
+): FailureLimiter {
   let limiter = shared.get(name);
   if (!limiter) {
     limiter = new FailureLimiter(maxFailures, windowMs);

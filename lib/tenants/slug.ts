@@ -5,7 +5,10 @@ const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
 export const slugSchema = z
   .string()
   .trim()
-  .regex(SLUG_PATTERN, "must be 3-40 lowercase letters, digits or hyphens, not starting or ending with a hyphen");
+  .regex(
+    SLUG_PATTERN,
+    "must be 3-40 lowercase letters, digits or hyphens, not starting or ending with a hyphen",
+  );
 
 /** A URL-safe slug from a display name ("Acme Sales" → "acme-sales"), or null if nothing usable remains. */
 export function slugify(name: string): string | null {

@@ -17,7 +17,11 @@ export async function getAccessToken(vault: Vault, grant: ZoomGrant): Promise<st
  * then the row is re-read under the lock (another process may have refreshed), refreshed if it still
  * holds the refused token, and the call is retried once.
  */
-export async function withAccessToken<T>(vault: Vault, grant: ZoomGrant, call: (accessToken: string) => Promise<T>): Promise<T> {
+export async function withAccessToken<T>(
+  vault: Vault,
+  grant: ZoomGrant,
+  call: (accessToken: string) => Promise<T>,
+): Promise<T> {
   const accessToken = await getAccessToken(vault, grant);
   try {
     return await call(accessToken);

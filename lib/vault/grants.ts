@@ -1,4 +1,9 @@
-import { findConnection, deleteConnection, detachGrant, linkTenantToGrant } from "@/db/queries/connections";
+import {
+  findConnection,
+  deleteConnection,
+  detachGrant,
+  linkTenantToGrant,
+} from "@/db/queries/connections";
 import type { Tx } from "@/db/client";
 import {
   countTenantsUsingGrant,
@@ -35,11 +40,19 @@ export async function storeConsent(
   input: { tenantId: string; userId: string; tokens: TokenSet; user: ZoomUser },
 ): Promise<void> {
   const previousGrantId = await vault.db.transaction(async (tx) => {
-    const grantId = await upsertGrantFromConsent(tx, profileOf(input.user, input.tokens.scope), (id) => ({
-      ...sealTokens(vault.keyring, id, input.tokens),
-      accessTokenExpiresAt: input.tokens.expiresAt,
-    }));
-    const previous = await linkTenantToGrant(tx, { tenantId: input.tenantId, grantId, userId: input.userId });
+    const grantId = await upsertGrantFromConsent(
+      tx,
+      profileOf(input.user, input.tokens.scope),
+      (id) => ({
+        ...sealTokens(vault.keyring, id, input.tokens),
+        accessTokenExpiresAt: input.tokens.expiresAt,
+      }),
+    );
+    const previous = await linkTenantToGrant(tx, {
+      tenantId: input.tenantId,
+      grantId,
+      userId: input.userId,
+    });
     return previous !== grantId ? previous : null;
   });
   // The tenant switched to another Zoom user: let go of the old grant if nobody else uses it.
@@ -57,7 +70,8 @@ export async function disconnectTenant(vault: Vault, tenantId: string): Promise<
   if (!current) return;
   const grant = current.grant;
   // Revoke first: if Zoom cannot be reached, nothing has changed and the person can try again.
-  if (grant && (await countTenantsUsingGrant(vault.db, grant.id)) <= 1) await revokeAtZoom(vault, grant);
+  if (grant && (await countTenantsUsingGrant(vault.db, grant.id)) <= 1)
+    await revokeAtZoom(vault, grant);
   await vault.db.transaction(async (tx) => {
     // Grant row first, then the connection: the order the deauthorization webhook (which Zoom
     // sends in answer to our revoke) and a new consent take them in, so they cannot deadlock.
@@ -80,9 +94,11 @@ export async function releaseGrantIfUnused(vault: Vault, grantId: string): Promi
 // Outside any transaction: Zoom answers a revoke by calling our deauthorization webhook.
 async function revokeAtZoom(vault: Vault, grant: ZoomGrant): Promise<void> {
   if (grant.status !== "active") return;
-  await withAccessToken(vault, grant, (accessToken) => vault.zoom.revoke(accessToken)).catch((err: unknown) => {
-    if (!(err instanceof ReauthRequiredError)) throw err;
-  });
+  await withAccessToken(vault, grant, (accessToken) => vault.zoom.revoke(accessToken)).catch(
+    (err: unknown) => {
+      if (!(err instanceof ReauthRequiredError)) throw err;
+    },
+  );
 }
 
 /** The caller holds the grant's row lock. */
@@ -94,7 +110,11 @@ async function deleteGrantIfUnused(tx: Tx, grantId: string) {
  * Applies Zoom's app_deauthorized event: deletes that user's tokens and marks the tenants that used
  * them disconnected. Idempotent, and an event older than the latest consent is ignored.
  */
-export async function applyDeauthorization(vault: Vault, zoomUserId: string, deauthorizedAt: Date): Promise<boolean> {
+export async function applyDeauthorization(
+  vault: Vault,
+  zoomUserId: string,
+  deauthorizedAt: Date,
+): Promise<boolean> {
   return vault.db.transaction(async (tx) => {
     const grant = await lockGrantByZoomUser(tx, zoomUserId);
     if (!grant || grant.authorizedAt > deauthorizedAt) return false;

@@ -1,9 +1,19 @@
-import { listGrantIdsNotStartingWith, listGrantIdsRefreshedBefore, lockGrant, rewriteCiphertext } from "@/db/queries/grants";
+import {
+  listGrantIdsNotStartingWith,
+  listGrantIdsRefreshedBefore,
+  lockGrant,
+  rewriteCiphertext,
+} from "@/db/queries/grants";
 import { DecryptionError, sealedPrefix } from "@/lib/crypto/aead";
 import { listUnusedGrantIds } from "@/db/queries/connections";
 import { releaseGrantIfUnused } from "./grants";
 import { refreshGrant } from "./refresh";
-import { isSealedWithPrimary, openAccessToken, openRefreshToken, sealTokens } from "./sealed-tokens";
+import {
+  isSealedWithPrimary,
+  openAccessToken,
+  openRefreshToken,
+  sealTokens,
+} from "./sealed-tokens";
 import type { Vault } from "./types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,13 +51,19 @@ export async function refreshIdleGrants(vault: Vault, now = Date.now()) {
 export async function reencryptGrants(vault: Vault) {
   const result = { rewritten: 0, unreadable: 0 };
   // Only rows on another key are visited, so the run at every start costs one query when nothing changed.
-  for (const grantId of await listGrantIdsNotStartingWith(vault.db, sealedPrefix(vault.keyring.primary.id))) {
+  for (const grantId of await listGrantIdsNotStartingWith(
+    vault.db,
+    sealedPrefix(vault.keyring.primary.id),
+  )) {
     const outcome = await vault.db.transaction(async (tx) => {
       const grant = await lockGrant(tx, grantId);
       if (!grant || isSealedWithPrimary(vault.keyring, grant)) return "skipped";
       let tokens;
       try {
-        tokens = { accessToken: openAccessToken(vault.keyring, grant), refreshToken: openRefreshToken(vault.keyring, grant) };
+        tokens = {
+          accessToken: openAccessToken(vault.keyring, grant),
+          refreshToken: openRefreshToken(vault.keyring, grant),
+        };
       } catch (err) {
         // A key was dropped too early or the row was tampered with: report it, rotate the rest.
         if (err instanceof DecryptionError) return "unreadable";

@@ -11,7 +11,8 @@ export type RefreshNeed = (grant: ZoomGrant, cachedAccessToken: string) => boole
 export const unlessFresh =
   (rejectedAccessToken: string | null = null): RefreshNeed =>
   (grant, cached) =>
-    grant.accessTokenExpiresAt.getTime() - Date.now() <= ACCESS_TOKEN_MARGIN_MS || cached === rejectedAccessToken;
+    grant.accessTokenExpiresAt.getTime() - Date.now() <= ACCESS_TOKEN_MARGIN_MS ||
+    cached === rejectedAccessToken;
 
 type Outcome = { ok: true; accessToken: string } | { ok: false; error: Error };
 
@@ -23,7 +24,12 @@ const flights = new Map<string, Promise<string>>();
  * shares the database. Callers in this process share one attempt; across processes the grant's row
  * lock decides, and whoever waited re-reads the row and uses the token the winner committed.
  */
-export function refreshGrant(vault: Vault, grantId: string, need: RefreshNeed, flightKey = ""): Promise<string> {
+export function refreshGrant(
+  vault: Vault,
+  grantId: string,
+  need: RefreshNeed,
+  flightKey = "",
+): Promise<string> {
   const key = `${grantId}:${flightKey}`;
   let flight = flights.get(key);
   if (!flight) {
@@ -36,12 +42,16 @@ export function refreshGrant(vault: Vault, grantId: string, need: RefreshNeed, f
 async function refreshUnderLock(vault: Vault, grantId: string, need: RefreshNeed): Promise<string> {
   const outcome = await vault.db.transaction(async (tx): Promise<Outcome> => {
     const grant = await lockGrant(tx, grantId);
-    if (!grant) return { ok: false, error: new ReauthRequiredError("The Zoom connection no longer exists") };
+    if (!grant)
+      return { ok: false, error: new ReauthRequiredError("The Zoom connection no longer exists") };
     if (grant.status !== "active") return { ok: false, error: new ReauthRequiredError() };
     const cached = openAccessToken(vault.keyring, grant);
     if (!need(grant, cached)) return { ok: true, accessToken: cached };
     try {
-      const tokens = await refreshAllowingOneLostAnswer(vault, openRefreshToken(vault.keyring, grant));
+      const tokens = await refreshAllowingOneLostAnswer(
+        vault,
+        openRefreshToken(vault.keyring, grant),
+      );
       // The new refresh token is committed before anyone uses the new access token.
       await writeRefreshedTokens(tx, grant.id, grant.version, {
         ...sealTokens(vault.keyring, grant.id, tokens),
@@ -75,7 +85,9 @@ async function refreshAllowingOneLostAnswer(vault: Vault, refreshToken: string):
     return await vault.zoom.refresh(refreshToken);
   } catch (err) {
     if (err instanceof ZoomInvalidGrantError) {
-      throw new ZoomInvalidGrantError("Zoom rotated the refresh token but its answer was lost in transit");
+      throw new ZoomInvalidGrantError(
+        "Zoom rotated the refresh token but its answer was lost in transit",
+      );
     }
     throw err;
   }

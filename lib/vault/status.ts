@@ -16,7 +16,12 @@ export function describeConnection(found: ConnectionWithGrant | undefined) {
     status,
     disconnectedReason: found?.connection.disconnectedReason ?? null,
     user: grant
-      ? { zoomUserId: grant.zoomUserId, displayName: grant.displayName, email: grant.email, picUrl: grant.picUrl }
+      ? {
+          zoomUserId: grant.zoomUserId,
+          displayName: grant.displayName,
+          email: grant.email,
+          picUrl: grant.picUrl,
+        }
       : null,
     connectedAt: found?.connection.connectedAt ?? null,
     lastRefreshAt: grant?.refreshedAt ?? null,

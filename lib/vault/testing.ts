@@ -32,7 +32,13 @@ export function zoomConfig(overrides: Partial<ZoomConfig> = {}): ZoomConfig {
 export function testVault(db: Db, keyring: Keyring = parseKeyring(generateKeyringValue("t1"))) {
   const config = zoomConfig();
   const emulator: ZoomEmulator = createZoomEmulator({
-    clients: [{ clientId: config.clientId, clientSecret: config.clientSecret, redirectUris: [REDIRECT_URI] }],
+    clients: [
+      {
+        clientId: config.clientId,
+        clientSecret: config.clientSecret,
+        redirectUris: [REDIRECT_URI],
+      },
+    ],
     controls: true,
   });
   const fetchVia = (url: string, init: RequestInit) => emulator.handle(new Request(url, init));
@@ -46,7 +52,11 @@ let counter = 0;
 export async function createTenant(db: Db, name = "Tenant") {
   counter += 1;
   const unique = `${Date.now().toString(36)}-${counter}`;
-  const user = await insertUser(db, { email: `owner-${unique}@example.com`, name: null, passwordHash: "x" });
+  const user = await insertUser(db, {
+    email: `owner-${unique}@example.com`,
+    name: null,
+    passwordHash: "x",
+  });
   const tenant = await insertTenantWithOwner(db, { slug: `t-${unique}`, name, ownerId: user!.id });
   return { userId: user!.id, tenantId: tenant!.id, slug: tenant!.slug };
 }
@@ -60,7 +70,10 @@ export async function connectZoomUser(
   const { vault, emulator } = setup;
   const { verifier, challenge } = pkcePair();
   const url = vault.zoom.authorizeUrl({ state: "s", codeChallenge: challenge });
-  const back = await consent((req) => emulator.handle(req), url, { email, display_name: email.split("@")[0]! });
+  const back = await consent((req) => emulator.handle(req), url, {
+    email,
+    display_name: email.split("@")[0]!,
+  });
   const tokens = await vault.zoom.exchangeCode(back.searchParams.get("code")!, verifier);
   const user = await vault.zoom.getMe(tokens.accessToken);
   await storeConsent(vault, { tenantId: tenant.tenantId, userId: tenant.userId, tokens, user });

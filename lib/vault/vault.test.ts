@@ -49,7 +49,10 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     const first = await mintFor(tenant.tenantId);
     const second = await mintFor(tenant.tenantId);
     expect(first.status).toBe(200);
-    expect(setup.emulator.lookupIssuedToken(first.body)).toMatchObject({ type: "zak", userId: user.id });
+    expect(setup.emulator.lookupIssuedToken(first.body)).toMatchObject({
+      type: "zak",
+      userId: user.id,
+    });
     expect(second.body).not.toBe(first.body); // a fresh ZAK per request
     expect(setup.emulator.stats().grants.refresh_token).toBe(0);
   });
@@ -69,7 +72,9 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     const grant = await grantOf(database.db, user.id);
     // Distinct flight keys bypass in-process coalescing, as separate processes would.
     const tokens = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => refreshGrant(setup.vault, grant!.id, unlessFresh(), `caller-${i}`)),
+      Array.from({ length: 8 }, (_, i) =>
+        refreshGrant(setup.vault, grant!.id, unlessFresh(), `caller-${i}`),
+      ),
     );
     expect(new Set(tokens).size).toBe(1);
     expect(setup.emulator.stats().grants.refresh_token).toBe(1);
@@ -81,10 +86,14 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     await expireCachedAccessToken(database.db, user.id);
     await refreshGrant(setup.vault, before!.id, unlessFresh());
     const after = await grantOf(database.db, user.id);
-    expect(openRefreshToken(setup.vault.keyring, after!)).not.toBe(openRefreshToken(setup.vault.keyring, before!));
+    expect(openRefreshToken(setup.vault.keyring, after!)).not.toBe(
+      openRefreshToken(setup.vault.keyring, before!),
+    );
     expect(after!.version).toBe(before!.version + 1);
     // The old refresh token is dead at Zoom.
-    await expect(setup.vault.zoom.refresh(openRefreshToken(setup.vault.keyring, before!))).rejects.toThrow(/grant/);
+    await expect(
+      setup.vault.zoom.refresh(openRefreshToken(setup.vault.keyring, before!)),
+    ).rejects.toThrow(/grant/);
   });
 
   it("marks the grant reauth_required when Zoom refuses the refresh token", async () => {
@@ -102,21 +111,31 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     ["rate_limit", 503],
     ["server_error", 503],
     ["latency", 503],
-  ] as const)("keeps the refresh token chain through a Zoom %s during refresh", async (kind, status) => {
-    const { tenant, user } = await connected();
-    const before = await grantOf(database.db, user.id);
-    await expireCachedAccessToken(database.db, user.id);
-    setup.emulator.setFault({ endpoint: "token", kind, latencyMs: 5000, grantType: "refresh_token" });
-    const failed = await mintFor(tenant.tenantId);
-    expect(failed).toMatchObject({ status, outcome: "zoom_unavailable" });
-    expect(failed.retryAfterSeconds).toBeGreaterThan(0);
-    const unchanged = await grantOf(database.db, user.id);
-    expect(unchanged!.status).toBe("active");
-    expect(openRefreshToken(setup.vault.keyring, unchanged!)).toBe(openRefreshToken(setup.vault.keyring, before!));
-    setup.emulator.clearFaults();
-    expect((await mintFor(tenant.tenantId)).status).toBe(200);
-    expect(setup.emulator.stats().invalidGrant).toBe(0);
-  });
+  ] as const)(
+    "keeps the refresh token chain through a Zoom %s during refresh",
+    async (kind, status) => {
+      const { tenant, user } = await connected();
+      const before = await grantOf(database.db, user.id);
+      await expireCachedAccessToken(database.db, user.id);
+      setup.emulator.setFault({
+        endpoint: "token",
+        kind,
+        latencyMs: 5000,
+        grantType: "refresh_token",
+      });
+      const failed = await mintFor(tenant.tenantId);
+      expect(failed).toMatchObject({ status, outcome: "zoom_unavailable" });
+      expect(failed.retryAfterSeconds).toBeGreaterThan(0);
+      const unchanged = await grantOf(database.db, user.id);
+      expect(unchanged!.status).toBe("active");
+      expect(openRefreshToken(setup.vault.keyring, unchanged!)).toBe(
+        openRefreshToken(setup.vault.keyring, before!),
+      );
+      setup.emulator.clearFaults();
+      expect((await mintFor(tenant.tenantId)).status).toBe(200);
+      expect(setup.emulator.stats().invalidGrant).toBe(0);
+    },
+  );
 
   it("answers 503 or 502 for ZAK endpoint failures without touching the grant", async () => {
     const { tenant, user } = await connected();
@@ -139,7 +158,11 @@ describe.each(testEngines())("token vault on $name", (engine) => {
   it("names the cause when Zoom rotated the token but the answer was lost", async () => {
     const { tenant, user } = await connected();
     await expireCachedAccessToken(database.db, user.id);
-    setup.emulator.setFault({ endpoint: "token", kind: "drop_after_commit", grantType: "refresh_token" });
+    setup.emulator.setFault({
+      endpoint: "token",
+      kind: "drop_after_commit",
+      grantType: "refresh_token",
+    });
     expect((await mintFor(tenant.tenantId)).status).toBe(409);
     expect((await grantOf(database.db, user.id))!.lastError).toMatch(/answer was lost/);
   });
@@ -198,7 +221,9 @@ describe.each(testEngines())("token vault on $name", (engine) => {
 
   it("applies a deauthorization once, and ignores one older than the latest consent", async () => {
     const { tenant, user } = await connected();
-    expect(await applyDeauthorization(setup.vault, user.id, new Date(Date.now() - 60_000))).toBe(false);
+    expect(await applyDeauthorization(setup.vault, user.id, new Date(Date.now() - 60_000))).toBe(
+      false,
+    );
     expect(await applyDeauthorization(setup.vault, user.id, new Date())).toBe(true);
     expect(await applyDeauthorization(setup.vault, user.id, new Date())).toBe(false);
     const found = await findConnection(database.db, tenant.tenantId);
@@ -212,25 +237,38 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     const second = await connected();
     const a = await grantOf(database.db, first.user.id);
     const b = await grantOf(database.db, second.user.id);
-    const plaintext = [openRefreshToken(setup.vault.keyring, a!), openAccessToken(setup.vault.keyring, a!)];
-    const dump = await database.db.execute(sql`select row_to_json(g)::text as row from zoom_grants g`);
+    const plaintext = [
+      openRefreshToken(setup.vault.keyring, a!),
+      openAccessToken(setup.vault.keyring, a!),
+    ];
+    const dump = await database.db.execute(
+      sql`select row_to_json(g)::text as row from zoom_grants g`,
+    );
     const text = JSON.stringify(dump);
     for (const token of plaintext) expect(text).not.toContain(token);
     // A's refresh-token ciphertext does not open in B's row, nor in A's access-token column.
-    expect(() => openRefreshToken(setup.vault.keyring, { ...b!, refreshTokenEnc: a!.refreshTokenEnc })).toThrow(DecryptionError);
-    expect(() => openAccessToken(setup.vault.keyring, { ...a!, accessTokenEnc: a!.refreshTokenEnc })).toThrow(DecryptionError);
+    expect(() =>
+      openRefreshToken(setup.vault.keyring, { ...b!, refreshTokenEnc: a!.refreshTokenEnc }),
+    ).toThrow(DecryptionError);
+    expect(() =>
+      openAccessToken(setup.vault.keyring, { ...a!, accessTokenEnc: a!.refreshTokenEnc }),
+    ).toThrow(DecryptionError);
   });
 
   it("keeps every connection working through key rotation", async () => {
     const { tenant, user } = await connected();
     const oldKeyring = setup.vault.keyring;
-    const rotated = parseKeyring(`${generateKeyringValue("t2")},t1:${oldKeyring.primary.key.toString("base64")}`);
+    const rotated = parseKeyring(
+      `${generateKeyringValue("t2")},t1:${oldKeyring.primary.key.toString("base64")}`,
+    );
     setup.vault.keyring = rotated;
     const { rewritten } = await reencryptGrants(setup.vault);
     expect(rewritten).toBeGreaterThanOrEqual(1);
     expect((await reencryptGrants(setup.vault)).rewritten).toBe(0);
     // The old key can now be dropped.
-    setup.vault.keyring = parseKeyring(generateKeyringValue("t2").replace(/:.*/, `:${rotated.primary.key.toString("base64")}`));
+    setup.vault.keyring = parseKeyring(
+      generateKeyringValue("t2").replace(/:.*/, `:${rotated.primary.key.toString("base64")}`),
+    );
     expect((await grantOf(database.db, user.id))!.refreshTokenEnc.startsWith("v1.t2.")).toBe(true);
     await expireCachedAccessToken(database.db, user.id);
     expect((await mintFor(tenant.tenantId)).status).toBe(200);
@@ -254,7 +292,9 @@ describe.each(testEngines())("token vault on $name", (engine) => {
       .where(eq(zoomGrants.id, grant!.id));
     const result = await refreshIdleGrants(setup.vault);
     expect(result.refreshed).toBeGreaterThanOrEqual(1);
-    expect((await grantOf(database.db, user.id))!.refreshedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect((await grantOf(database.db, user.id))!.refreshedAt.getTime()).toBeGreaterThan(
+      Date.now() - 60_000,
+    );
     expect(setup.emulator.stats().grants.refresh_token).toBeGreaterThanOrEqual(1);
   });
 

@@ -31,7 +31,9 @@ describe.each(testEngines())("token request retention on $name", (engine) => {
   }
 
   async function remainingAges() {
-    const rows = await database.db.select({ latencyMs: tokenRequests.latencyMs }).from(tokenRequests);
+    const rows = await database.db
+      .select({ latencyMs: tokenRequests.latencyMs })
+      .from(tokenRequests);
     return rows.map((r) => r.latencyMs).sort((a, b) => a - b);
   }
 

@@ -5,5 +5,8 @@ import { deleteTokenRequestsBefore } from "@/db/queries/token-requests";
 export const TOKEN_REQUEST_RETENTION_DAYS = 90;
 
 export function pruneTokenRequests(db: Db, now = Date.now()): Promise<number> {
-  return deleteTokenRequestsBefore(db, new Date(now - TOKEN_REQUEST_RETENTION_DAYS * 24 * 60 * 60 * 1000));
+  return deleteTokenRequestsBefore(
+    db,
+    new Date(now - TOKEN_REQUEST_RETENTION_DAYS * 24 * 60 * 60 * 1000),
+  );
 }

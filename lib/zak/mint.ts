@@ -3,7 +3,11 @@ import type { ZoomConnection, ZoomGrant } from "@/db/schema";
 import { withAccessToken } from "@/lib/vault/access-token";
 import { ReauthRequiredError, type Vault } from "@/lib/vault/types";
 import type { ZoomClient } from "@/lib/zoom/client";
-import { ZoomInvalidAccessTokenError, ZoomRequestError, ZoomUnavailableError } from "@/lib/zoom/errors";
+import {
+  ZoomInvalidAccessTokenError,
+  ZoomRequestError,
+  ZoomUnavailableError,
+} from "@/lib/zoom/errors";
 
 /** Tokens a bot can fetch. Each kind mints a fresh token from the user's access token. */
 const TOKEN_KINDS = {
@@ -35,12 +39,19 @@ export async function mintToken(
   connection: ZoomConnection | null,
   grant: ZoomGrant | null,
 ): Promise<MintResult> {
-  if (!connection) return { status: 404, outcome: "not_connected", body: "This tenant has no Zoom connection" };
+  if (!connection)
+    return { status: 404, outcome: "not_connected", body: "This tenant has no Zoom connection" };
   if (!grant) {
-    return { status: 404, outcome: "not_connected", body: `Zoom is disconnected: ${connection.disconnectedReason ?? "reconnect it"}` };
+    return {
+      status: 404,
+      outcome: "not_connected",
+      body: `Zoom is disconnected: ${connection.disconnectedReason ?? "reconnect it"}`,
+    };
   }
   try {
-    const token = await withAccessToken(vault, grant, (accessToken) => TOKEN_KINDS[kind](vault.zoom, accessToken));
+    const token = await withAccessToken(vault, grant, (accessToken) =>
+      TOKEN_KINDS[kind](vault.zoom, accessToken),
+    );
     return { status: 200, outcome: "served", body: token };
   } catch (err) {
     return describeFailure(err);
@@ -49,20 +60,43 @@ export async function mintToken(
 
 function describeFailure(err: unknown): MintResult {
   if (err instanceof ReauthRequiredError) {
-    return { status: 409, outcome: "reauth_required", body: "The Zoom connection must be reconnected in the dashboard" };
+    return {
+      status: 409,
+      outcome: "reauth_required",
+      body: "The Zoom connection must be reconnected in the dashboard",
+    };
   }
   if (err instanceof ZoomUnavailableError) {
-    const why = err.reason === "rate_limited" ? "Zoom is rate limiting requests" : "Zoom is not answering";
-    return { status: 503, outcome: "zoom_unavailable", body: `${why}; retry shortly`, retryAfterSeconds: err.retryAfterSeconds };
+    const why =
+      err.reason === "rate_limited" ? "Zoom is rate limiting requests" : "Zoom is not answering";
+    return {
+      status: 503,
+      outcome: "zoom_unavailable",
+      body: `${why}; retry shortly`,
+      retryAfterSeconds: err.retryAfterSeconds,
+    };
   }
   if (isLockContention(err)) {
-    return { status: 503, outcome: "zoom_unavailable", body: "Another request is refreshing this connection and took too long; retry shortly", retryAfterSeconds: 5 };
+    return {
+      status: 503,
+      outcome: "zoom_unavailable",
+      body: "Another request is refreshing this connection and took too long; retry shortly",
+      retryAfterSeconds: 5,
+    };
   }
   if (err instanceof ZoomRequestError) {
-    return { status: 502, outcome: "zoom_error", body: `Zoom refused the request: ${err.zoomMessage}` };
+    return {
+      status: 502,
+      outcome: "zoom_error",
+      body: `Zoom refused the request: ${err.zoomMessage}`,
+    };
   }
   if (err instanceof ZoomInvalidAccessTokenError) {
-    return { status: 502, outcome: "zoom_error", body: "Zoom refused a freshly refreshed access token" };
+    return {
+      status: 502,
+      outcome: "zoom_error",
+      body: "Zoom refused a freshly refreshed access token",
+    };
   }
   throw err;
 }

@@ -12,7 +12,11 @@ import { hashUrlSecret, isWellFormedUrlSecret } from "./url-secret";
 const limiter = sharedFailureLimiter("url-secret", 20, 60_000);
 
 // Unknown tenant, wrong secret and revoked secret get the same answer, so tenants cannot be discovered.
-const BAD_SECRET: MintResult = { status: 401, outcome: "bad_secret", body: "Missing, invalid or revoked token" };
+const BAD_SECRET: MintResult = {
+  status: 401,
+  outcome: "bad_secret",
+  body: "Missing, invalid or revoked token",
+};
 
 export interface TokenRequest {
   slug: string;
@@ -44,13 +48,30 @@ export async function serveTokenRequest(vault: Vault, req: TokenRequest): Promis
   }
 
   const result = await mintToken(vault, req.kind, access.connection, access.grant);
-  await audit(vault, req, { tenantId: access.tenantId, secretId: access.secretId }, result, started);
+  await audit(
+    vault,
+    req,
+    { tenantId: access.tenantId, secretId: access.secretId },
+    result,
+    started,
+  );
   return result;
 }
 
 /** Records a refused request under the tenant named in the path, when it exists. */
-async function refuse(vault: Vault, req: TokenRequest, result: MintResult, started: number): Promise<MintResult> {
-  await audit(vault, req, { tenantId: await findTenantIdBySlug(vault.db, req.slug), secretId: null }, result, started);
+async function refuse(
+  vault: Vault,
+  req: TokenRequest,
+  result: MintResult,
+  started: number,
+): Promise<MintResult> {
+  await audit(
+    vault,
+    req,
+    { tenantId: await findTenantIdBySlug(vault.db, req.slug), secretId: null },
+    result,
+    started,
+  );
   return result;
 }
 
@@ -77,5 +98,7 @@ export async function audit(
   if (who.secretId) writes.push(touchUrlSecret(vault.db, who.secretId));
   if (result.status === 200 && who.tenantId) writes.push(touchTokenServed(vault.db, who.tenantId));
   // A failed audit write must not take the token away from a bot that is about to join a meeting.
-  await Promise.all(writes).catch((err: unknown) => console.error("[audit] write failed:", (err as Error).name));
+  await Promise.all(writes).catch((err: unknown) =>
+    console.error("[audit] write failed:", (err as Error).name),
+  );
 }

@@ -5,7 +5,9 @@ const DEFAULT_ZAK_LIFETIME_MS = 7200 * 1000;
 export function tokenExpiry(token: string, issuedAt = Date.now()): string {
   const payload = token.split(".")[1];
   try {
-    const exp = (JSON.parse(Buffer.from(payload ?? "", "base64url").toString("utf8")) as { exp?: unknown }).exp;
+    const exp = (
+      JSON.parse(Buffer.from(payload ?? "", "base64url").toString("utf8")) as { exp?: unknown }
+    ).exp;
     if (typeof exp === "number" && Number.isFinite(exp)) return new Date(exp * 1000).toISOString();
   } catch {
     // not a JWT: fall back to the documented lifetime

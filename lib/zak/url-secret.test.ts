@@ -18,7 +18,13 @@ describe("URL secrets", () => {
   });
 
   it("refuses malformed values before any lookup", () => {
-    for (const value of ["", "zak_", `zak_${"a".repeat(42)}`, `zak_${"a".repeat(42)}!`, `ZAK_${"a".repeat(43)}`]) {
+    for (const value of [
+      "",
+      "zak_",
+      `zak_${"a".repeat(42)}`,
+      `zak_${"a".repeat(42)}!`,
+      `ZAK_${"a".repeat(43)}`,
+    ]) {
       expect(isWellFormedUrlSecret(value)).toBe(false);
     }
   });

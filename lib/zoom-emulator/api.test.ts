@@ -4,7 +4,10 @@ import { apiGet, CLIENT, setup } from "./test-helpers";
 describe("REST API", () => {
   it("GET /v2/users/me answers with Zoom's field names", async () => {
     const h = setup();
-    const { access_token } = await h.login("ada@example.com", { display_name: "Ada King Lovelace", pic_url: "https://cdn.test/ada.png" });
+    const { access_token } = await h.login("ada@example.com", {
+      display_name: "Ada King Lovelace",
+      pic_url: "https://cdn.test/ada.png",
+    });
     const res = await apiGet(h.send, `${h.base}/v2/users/me`, access_token);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
@@ -18,7 +21,17 @@ describe("REST API", () => {
       status: "active",
       verified: 1,
     });
-    for (const key of ["id", "account_id", "account_number", "pmi", "timezone", "language", "created_at", "last_login_time", "role_name"]) {
+    for (const key of [
+      "id",
+      "account_id",
+      "account_number",
+      "pmi",
+      "timezone",
+      "language",
+      "created_at",
+      "last_login_time",
+      "role_name",
+    ]) {
       expect(body).toHaveProperty(key);
     }
     expect(body.account_id).toMatch(/^[\w-]{22}$/);
@@ -40,10 +53,15 @@ describe("REST API", () => {
     h.emulator.clock.advance(3599);
     expect((await apiGet(h.send, `${h.base}/v2/users/me`, a.access_token)).status).toBe(200);
     h.emulator.clock.advance(1);
-    expect(await (await apiGet(h.send, `${h.base}/v2/users/me`, a.access_token)).json()).toEqual({ code: 124, message: "Invalid access token." });
+    expect(await (await apiGet(h.send, `${h.base}/v2/users/me`, a.access_token)).json()).toEqual({
+      code: 124,
+      message: "Invalid access token.",
+    });
 
     const b = await h.login("b@example.com");
-    const res = await h.send(new Request(`${h.base}/_emulator/expire-access-tokens`, { method: "POST" }));
+    const res = await h.send(
+      new Request(`${h.base}/_emulator/expire-access-tokens`, { method: "POST" }),
+    );
     expect(await res.json()).toEqual({ expired: 1 });
     expect((await apiGet(h.send, `${h.base}/v2/users/me/zak`, b.access_token)).status).toBe(401);
   });
@@ -54,14 +72,26 @@ describe("REST API", () => {
     expect(scope).toBe("user:read:user user:read:zak");
     const res = await apiGet(h.send, `${h.base}/v2/users/me/token?type=zak`, access_token);
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ code: 4700, message: "Invalid access token, does not contain scopes: [user:read:token]." });
+    expect(await res.json()).toEqual({
+      code: 4700,
+      message: "Invalid access token, does not contain scopes: [user:read:token].",
+    });
     expect((await apiGet(h.send, `${h.base}/v2/users/me/zak`, access_token)).status).toBe(200);
   });
 
   it("accepts classic scopes too", async () => {
-    const h = setup({ clients: [{ ...CLIENT, scopes: ["user:read", "user_zak:read", "meeting_token:read:local_recording"] }] });
+    const h = setup({
+      clients: [
+        { ...CLIENT, scopes: ["user:read", "user_zak:read", "meeting_token:read:local_recording"] },
+      ],
+    });
     const { access_token } = await h.login();
-    for (const path of ["/v2/users/me", "/v2/users/me/token?type=zak", "/v2/users/me/zak", "/v2/meetings/81234567890/jointoken/local_recording"]) {
+    for (const path of [
+      "/v2/users/me",
+      "/v2/users/me/token?type=zak",
+      "/v2/users/me/zak",
+      "/v2/meetings/81234567890/jointoken/local_recording",
+    ]) {
       expect((await apiGet(h.send, `${h.base}${path}`, access_token)).status, path).toBe(200);
     }
   });
@@ -72,35 +102,75 @@ describe("REST API", () => {
     for (const query of ["", "?type=token"]) {
       const res = await apiGet(h.send, `${h.base}/v2/users/me/token${query}`, access_token);
       expect(res.status).toBe(400);
-      expect(((await res.json()) as { message: string }).message).toBe("Token is no longer supported. Please use ZAK token instead.");
+      expect(((await res.json()) as { message: string }).message).toBe(
+        "Token is no longer supported. Please use ZAK token instead.",
+      );
     }
   });
 
   it("issues recognisable ZAK, OBF and join tokens with Zoom's lifetimes", async () => {
-    const h = setup({ clients: [{ ...CLIENT, scopes: ["user:read:token", "user:read:zak", "meeting:read:local_recording_token"] }] });
+    const h = setup({
+      clients: [
+        {
+          ...CLIENT,
+          scopes: ["user:read:token", "user:read:zak", "meeting:read:local_recording_token"],
+        },
+      ],
+    });
     const { access_token } = await h.login("ada@example.com");
-    const get = async (path: string) => (await (await apiGet(h.send, `${h.base}${path}`, access_token)).json()) as { token: string; expire_in?: number };
+    const get = async (path: string) =>
+      (await (await apiGet(h.send, `${h.base}${path}`, access_token)).json()) as {
+        token: string;
+        expire_in?: number;
+      };
     const lifetime = (token: string) => {
       const info = h.emulator.lookupIssuedToken(token);
       return info && (Date.parse(info.expiresAt) - Date.parse(info.issuedAt)) / 1000;
     };
     const zak = await get("/v2/users/me/token?type=zak");
-    expect(h.emulator.lookupIssuedToken(zak.token)).toMatchObject({ type: "zak", email: "ada@example.com", clientId: CLIENT.clientId });
+    expect(h.emulator.lookupIssuedToken(zak.token)).toMatchObject({
+      type: "zak",
+      email: "ada@example.com",
+      clientId: CLIENT.clientId,
+    });
     expect(lifetime(zak.token)).toBe(7200);
     expect(lifetime((await get("/v2/users/me/token?type=zak&ttl=31536000")).token)).toBe(31536000);
-    expect((await apiGet(h.send, `${h.base}/v2/users/me/token?type=zak&ttl=31536001`, access_token)).status).toBe(400);
+    expect(
+      (await apiGet(h.send, `${h.base}/v2/users/me/token?type=zak&ttl=31536001`, access_token))
+        .status,
+    ).toBe(400);
     expect(lifetime((await get("/v2/users/me/zak")).token)).toBe(300);
 
     const obf = await get("/v2/users/me/token?type=onbehalf&meeting_id=81234567890");
-    expect(h.emulator.lookupIssuedToken(obf.token)).toMatchObject({ type: "onbehalf", meetingId: "81234567890" });
+    expect(h.emulator.lookupIssuedToken(obf.token)).toMatchObject({
+      type: "onbehalf",
+      meetingId: "81234567890",
+    });
     const join = await get("/v2/meetings/81234567890/jointoken/local_recording");
     expect(join.expire_in).toBe(120);
-    expect(h.emulator.lookupIssuedToken(join.token)).toMatchObject({ type: "local_recording", meetingId: "81234567890" });
+    expect(h.emulator.lookupIssuedToken(join.token)).toMatchObject({
+      type: "local_recording",
+      meetingId: "81234567890",
+    });
     expect(h.emulator.lookupIssuedToken(access_token)).toBeNull();
 
-    const viaControl = await h.send(new Request(`${h.base}/_emulator/issued-token`, { method: "POST", body: JSON.stringify({ token: zak.token }) }));
-    expect(await viaControl.json()).toMatchObject({ type: "zak", userId: expect.any(String), email: "ada@example.com" });
-    const unknown = await h.send(new Request(`${h.base}/_emulator/issued-token`, { method: "POST", body: JSON.stringify({ token: "x" }) }));
+    const viaControl = await h.send(
+      new Request(`${h.base}/_emulator/issued-token`, {
+        method: "POST",
+        body: JSON.stringify({ token: zak.token }),
+      }),
+    );
+    expect(await viaControl.json()).toMatchObject({
+      type: "zak",
+      userId: expect.any(String),
+      email: "ada@example.com",
+    });
+    const unknown = await h.send(
+      new Request(`${h.base}/_emulator/issued-token`, {
+        method: "POST",
+        body: JSON.stringify({ token: "x" }),
+      }),
+    );
     expect(unknown.status).toBe(404);
   });
 });

@@ -23,12 +23,21 @@ function authenticated(core: Core, ctx: Ctx, endpoint: ApiEndpoint, run: ApiHand
   const user = grant && core.state.users.get(grant.userId);
   if (!grant || !user) return json(401, { code: 124, message: "Invalid access token." });
   const missing = missingScope(endpoint, grant.scopes);
-  if (missing) return json(400, { code: 4700, message: `Invalid access token, does not contain scopes: [${missing}].` });
+  if (missing)
+    return json(400, {
+      code: 4700,
+      message: `Invalid access token, does not contain scopes: [${missing}].`,
+    });
   return run(ctx, grant, user);
 }
 
 function apiRoute(core: Core, pattern: string, endpoint: ApiEndpoint, run: ApiHandler): Route {
-  return { method: "GET", pattern, handler: (ctx) => guarded(core, endpoint, undefined, () => authenticated(core, ctx, endpoint, run)) };
+  return {
+    method: "GET",
+    pattern,
+    handler: (ctx) =>
+      guarded(core, endpoint, undefined, () => authenticated(core, ctx, endpoint, run)),
+  };
 }
 
 /** undefined: not given; null: invalid. */
@@ -42,28 +51,48 @@ function userToken(core: Core): ApiHandler {
   return (ctx, grant) => {
     const query = ctx.url.searchParams;
     const type = query.get("type") ?? "token"; // Zoom's default, which it refuses
-    if (type === "token") return json(400, { code: 300, message: "Token is no longer supported. Please use ZAK token instead." });
-    if (type !== "zak" && type !== "onbehalf") return json(400, { code: 300, message: "Invalid field: type." });
+    if (type === "token")
+      return json(400, {
+        code: 300,
+        message: "Token is no longer supported. Please use ZAK token instead.",
+      });
+    if (type !== "zak" && type !== "onbehalf")
+      return json(400, { code: 300, message: "Invalid field: type." });
     const ttl = parseTtl(query.get("ttl"));
     if (ttl === null) return json(400, { code: 300, message: "Invalid field: ttl." });
     const meetingId = type === "onbehalf" ? (query.get("meeting_id") ?? undefined) : undefined;
-    return json(200, { token: issueUserToken(core, grant, type, ttl ?? DEFAULT_TOKEN_TTL_S, meetingId) });
+    return json(200, {
+      token: issueUserToken(core, grant, type, ttl ?? DEFAULT_TOKEN_TTL_S, meetingId),
+    });
   };
 }
 
 function joinToken(core: Core): ApiHandler {
   return (ctx, grant) => {
     const meetingId = ctx.params.meetingId ?? "";
-    if (!/^\d{9,12}$/.test(meetingId)) return json(404, { code: 3001, message: `Meeting does not exist: ${meetingId}.` });
-    return json(200, { expire_in: JOIN_TOKEN_TTL_S, token: issueUserToken(core, grant, "local_recording", JOIN_TOKEN_TTL_S, meetingId) });
+    if (!/^\d{9,12}$/.test(meetingId))
+      return json(404, { code: 3001, message: `Meeting does not exist: ${meetingId}.` });
+    return json(200, {
+      expire_in: JOIN_TOKEN_TTL_S,
+      token: issueUserToken(core, grant, "local_recording", JOIN_TOKEN_TTL_S, meetingId),
+    });
   };
 }
 
 export function apiRoutes(core: Core): Route[] {
   return [
-    apiRoute(core, "/v2/users/me", "users_me", (ctx, _grant, user) => json(200, userProfile(user, ctx.base))),
+    apiRoute(core, "/v2/users/me", "users_me", (ctx, _grant, user) =>
+      json(200, userProfile(user, ctx.base)),
+    ),
     apiRoute(core, "/v2/users/me/token", "user_token", userToken(core)),
-    apiRoute(core, "/v2/users/me/zak", "zak", (_ctx, grant) => json(200, { token: issueUserToken(core, grant, "zak", ME_ZAK_TTL_S) })),
-    apiRoute(core, "/v2/meetings/:meetingId/jointoken/local_recording", "jointoken", joinToken(core)),
+    apiRoute(core, "/v2/users/me/zak", "zak", (_ctx, grant) =>
+      json(200, { token: issueUserToken(core, grant, "zak", ME_ZAK_TTL_S) }),
+    ),
+    apiRoute(
+      core,
+      "/v2/meetings/:meetingId/jointoken/local_recording",
+      "jointoken",
+      joinToken(core),
+    ),
   ];
 }

@@ -15,13 +15,16 @@ function appsPage(core: Core, ctx: Ctx): Response {
   const rows = [...core.state.users.values()].flatMap((user) => {
     const who = `<img class="av" alt="" src="${e(resolvePic(user.pic, ctx.basePath))}"> ${e(user.displayName)} &lt;${e(user.email)}&gt;`;
     const apps = core.state.authorizationsOf(user.id);
-    if (apps.length === 0) return [`<tr><td>${who}</td><td colspan="2">No authorized apps</td></tr>`];
+    if (apps.length === 0)
+      return [`<tr><td>${who}</td><td colspan="2">No authorized apps</td></tr>`];
     return apps.map((a) => {
       const name = core.state.clients.get(a.clientId)?.name ?? a.clientId;
       return `<tr><td>${who}</td><td>${e(name)}</td><td>${deauthorizeButton(ctx.basePath, user.id, a.clientId)}</td></tr>`;
     });
   });
-  const table = rows.length ? `<table><tr><th>User</th><th>App</th><th></th></tr>${rows.join("")}</table>` : "<p>No users yet.</p>";
+  const table = rows.length
+    ? `<table><tr><th>User</th><th>App</th><th></th></tr>${rows.join("")}</table>`
+    : "<p>No users yet.</p>";
   return html(200, page("Added apps", `<h1>Users and authorized apps</h1>${table}`));
 }
 
@@ -34,11 +37,22 @@ async function deauthorizeFromPage(core: Core, ctx: Ctx): Promise<Response> {
 export function appsRoutes(core: Core): Route[] {
   return [
     { method: "GET", pattern: "/apps", handler: (ctx) => appsPage(core, ctx) },
-    { method: "POST", pattern: "/apps/deauthorize", handler: (ctx) => deauthorizeFromPage(core, ctx) },
+    {
+      method: "POST",
+      pattern: "/apps/deauthorize",
+      handler: (ctx) => deauthorizeFromPage(core, ctx),
+    },
     {
       method: "GET",
       pattern: "/",
-      handler: (ctx) => html(200, page("Home", `<h1>Zoom emulator</h1><p><a href="${e(ctx.basePath)}/apps">Users and authorized apps</a></p>`)),
+      handler: (ctx) =>
+        html(
+          200,
+          page(
+            "Home",
+            `<h1>Zoom emulator</h1><p><a href="${e(ctx.basePath)}/apps">Users and authorized apps</a></p>`,
+          ),
+        ),
     },
   ];
 }

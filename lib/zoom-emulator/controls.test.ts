@@ -1,15 +1,37 @@
 import { describe, expect, it, vi } from "vitest";
 import { DroppedConnection } from "./faults";
-import { apiGet, authorizeUrl, basic, consent, formPost, REDIRECT_URI, setup } from "./test-helpers";
+import {
+  apiGet,
+  authorizeUrl,
+  basic,
+  consent,
+  formPost,
+  REDIRECT_URI,
+  setup,
+} from "./test-helpers";
 
 const control = (h: ReturnType<typeof setup>, path: string, body?: unknown, method = "POST") =>
-  h.send(new Request(`${h.base}/_emulator${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+  h.send(
+    new Request(`${h.base}/_emulator${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }),
+  );
 
 describe("test controls", () => {
   it("answer 404 when controls are disabled", async () => {
     const h = setup({ controls: false });
-    for (const [path, method] of [["/stats", "GET"], ["/users", "GET"], ["/clock", "POST"], ["/faults", "POST"], ["/reset", "POST"]] as const) {
-      expect((await control(h, path, method === "POST" ? {} : undefined, method)).status, path).toBe(404);
+    for (const [path, method] of [
+      ["/stats", "GET"],
+      ["/users", "GET"],
+      ["/clock", "POST"],
+      ["/faults", "POST"],
+      ["/reset", "POST"],
+    ] as const) {
+      expect(
+        (await control(h, path, method === "POST" ? {} : undefined, method)).status,
+        path,
+      ).toBe(404);
     }
   });
 
@@ -20,15 +42,40 @@ describe("test controls", () => {
     expect(h.emulator.clock.now() - before).toBeGreaterThanOrEqual(60_000);
     expect((await control(h, "/clock", { advanceSeconds: "x" })).status).toBe(400);
 
-    const client = { clientId: "client-b", clientSecret: "secret-b", redirectUris: [REDIRECT_URI], scopes: ["user:read:user"] };
+    const client = {
+      clientId: "client-b",
+      clientSecret: "secret-b",
+      redirectUris: [REDIRECT_URI],
+      scopes: ["user:read:user"],
+    };
     expect((await control(h, "/clients", client)).status).toBe(201);
     expect((await control(h, "/clients", { clientId: "x" })).status).toBe(400);
-    const target = await consent(h.send, authorizeUrl(h.base, { client_id: "client-b" }), { email: "grace@example.com", display_name: "Grace" });
-    const res = await formPost(h.send, `${h.base}/oauth/token`, { grant_type: "authorization_code", code: target.searchParams.get("code") ?? "", redirect_uri: REDIRECT_URI }, basic("client-b", "secret-b"));
+    const target = await consent(h.send, authorizeUrl(h.base, { client_id: "client-b" }), {
+      email: "grace@example.com",
+      display_name: "Grace",
+    });
+    const res = await formPost(
+      h.send,
+      `${h.base}/oauth/token`,
+      {
+        grant_type: "authorization_code",
+        code: target.searchParams.get("code") ?? "",
+        redirect_uri: REDIRECT_URI,
+      },
+      basic("client-b", "secret-b"),
+    );
     expect(await res.json()).toMatchObject({ scope: "user:read:user" });
 
-    const users = (await (await control(h, "/users", undefined, "GET")).json()) as { users: unknown[] };
-    expect(users.users).toMatchObject([{ email: "grace@example.com", display_name: "Grace", authorized_apps: [{ client_id: "client-b" }] }]);
+    const users = (await (await control(h, "/users", undefined, "GET")).json()) as {
+      users: unknown[];
+    };
+    expect(users.users).toMatchObject([
+      {
+        email: "grace@example.com",
+        display_name: "Grace",
+        authorized_apps: [{ client_id: "client-b" }],
+      },
+    ]);
   });
 });
 
@@ -36,14 +83,20 @@ describe("faults", () => {
   it("rate_limit answers Zoom's 429 for the next n requests only", async () => {
     const h = setup();
     const { access_token } = await h.login();
-    expect((await control(h, "/faults", { endpoint: "users_me", kind: "rate_limit", times: 2 })).status).toBe(201);
+    expect(
+      (await control(h, "/faults", { endpoint: "users_me", kind: "rate_limit", times: 2 })).status,
+    ).toBe(201);
     for (let i = 0; i < 2; i++) {
       const res = await apiGet(h.send, `${h.base}/v2/users/me`, access_token);
       expect(res.status).toBe(429);
       expect(res.headers.get("x-ratelimit-category")).toBe("Light");
       expect(res.headers.get("x-ratelimit-type")).toBe("QPS");
       expect(res.headers.get("retry-after")).toBe("1");
-      expect(await res.json()).toEqual({ code: 429, message: "You have reached the maximum per-second rate limit for this API. Try again later." });
+      expect(await res.json()).toEqual({
+        code: 429,
+        message:
+          "You have reached the maximum per-second rate limit for this API. Try again later.",
+      });
     }
     expect((await apiGet(h.send, `${h.base}/v2/users/me`, access_token)).status).toBe(200);
     expect(h.emulator.stats().endpoints.users_me).toBe(3);
@@ -52,10 +105,17 @@ describe("faults", () => {
   it("drop_after_commit commits the rotation, then drops the connection", async () => {
     const h = setup();
     const tokens = await h.login();
-    h.emulator.setFault({ endpoint: "token", kind: "drop_after_commit", grantType: "refresh_token" });
+    h.emulator.setFault({
+      endpoint: "token",
+      kind: "drop_after_commit",
+      grantType: "refresh_token",
+    });
     await expect(h.refresh(tokens.refresh_token)).rejects.toBeInstanceOf(DroppedConnection);
     expect(h.emulator.stats().grants.refresh_token).toBe(1);
-    expect(await (await h.refresh(tokens.refresh_token)).json()).toEqual({ reason: "Invalid Token!", error: "invalid_grant" });
+    expect(await (await h.refresh(tokens.refresh_token)).json()).toEqual({
+      reason: "Invalid Token!",
+      error: "invalid_grant",
+    });
     expect(h.emulator.stats().invalidGrant).toBe(1);
   });
 
@@ -70,7 +130,12 @@ describe("faults", () => {
 
   it("grantType restricts a token fault; server_error and latency behave", async () => {
     const h = setup();
-    h.emulator.setFault({ endpoint: "token", kind: "server_error", status: 503, grantType: "refresh_token" });
+    h.emulator.setFault({
+      endpoint: "token",
+      kind: "server_error",
+      status: 503,
+      grantType: "refresh_token",
+    });
     const tokens = await h.login(); // authorization_code is not affected
     const res = await h.refresh(tokens.refresh_token);
     expect(res.status).toBe(503);
@@ -80,7 +145,9 @@ describe("faults", () => {
     vi.useFakeTimers({ toFake: ["setTimeout"] });
     try {
       let settled = false;
-      const pending = apiGet(h.send, `${h.base}/v2/users/me/zak`, tokens.access_token).finally(() => (settled = true));
+      const pending = apiGet(h.send, `${h.base}/v2/users/me/zak`, tokens.access_token).finally(
+        () => (settled = true),
+      );
       await vi.advanceTimersByTimeAsync(29);
       expect(settled).toBe(false);
       await vi.advanceTimersByTimeAsync(1);

@@ -8,14 +8,22 @@ type Body = Record<string, unknown>;
 
 const isString = (v: unknown): v is string => typeof v === "string" && v.length > 0;
 const isOptionalString = (v: unknown) => v === undefined || typeof v === "string";
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === "string");
 
 function parseClient(body: Body): EmulatorClient | string {
-  const { clientId, clientSecret, redirectUris, scopes, webhookUrl, webhookSecretToken, name } = body;
-  if (!isString(clientId) || !isString(clientSecret)) return "clientId and clientSecret are required strings";
+  const { clientId, clientSecret, redirectUris, scopes, webhookUrl, webhookSecretToken, name } =
+    body;
+  if (!isString(clientId) || !isString(clientSecret))
+    return "clientId and clientSecret are required strings";
   if (!isStringArray(redirectUris)) return "redirectUris must be an array of strings";
   if (scopes !== undefined && !isStringArray(scopes)) return "scopes must be an array of strings";
-  if (!isOptionalString(webhookUrl) || !isOptionalString(webhookSecretToken) || !isOptionalString(name)) return "webhookUrl, webhookSecretToken and name must be strings";
+  if (
+    !isOptionalString(webhookUrl) ||
+    !isOptionalString(webhookSecretToken) ||
+    !isOptionalString(name)
+  )
+    return "webhookUrl, webhookSecretToken and name must be strings";
   return body as unknown as EmulatorClient;
 }
 
@@ -37,24 +45,38 @@ function post(pattern: string, run: (body: Body, ctx: Ctx) => Promise<Response> 
 export function controlRoutes(emulator: Controls): Route[] {
   return [
     { method: "GET", pattern: "/_emulator/stats", handler: () => json(200, emulator.stats()) },
-    { method: "GET", pattern: "/_emulator/users", handler: () => json(200, { users: emulator.listUsers() }) },
-    { method: "GET", pattern: "/_emulator/webhooks", handler: () => json(200, { deliveries: emulator.webhookDeliveries() }) },
+    {
+      method: "GET",
+      pattern: "/_emulator/users",
+      handler: () => json(200, { users: emulator.listUsers() }),
+    },
+    {
+      method: "GET",
+      pattern: "/_emulator/webhooks",
+      handler: () => json(200, { deliveries: emulator.webhookDeliveries() }),
+    },
     post("/clock", ({ advanceSeconds }) => {
-      if (typeof advanceSeconds !== "number" || !Number.isFinite(advanceSeconds)) return badRequest("advanceSeconds must be a number");
+      if (typeof advanceSeconds !== "number" || !Number.isFinite(advanceSeconds))
+        return badRequest("advanceSeconds must be a number");
       emulator.clock.advance(advanceSeconds);
       return json(200, { now: new Date(emulator.clock.now()).toISOString() });
     }),
     post("/expire-access-tokens", () => json(200, { expired: emulator.expireAccessTokens() })),
     post("/users/:user/deauthorize", async ({ clientId }, ctx) => {
       if (!isOptionalString(clientId)) return badRequest("clientId must be a string");
-      const results = await emulator.deauthorize(ctx.params.user ?? "", clientId as string | undefined);
+      const results = await emulator.deauthorize(
+        ctx.params.user ?? "",
+        clientId as string | undefined,
+      );
       return results ? json(200, { deauthorized: results }) : json(404, { error: "unknown user" });
     }),
     post("/issued-token", ({ token }) => {
       const info = isString(token) ? emulator.lookupIssuedToken(token) : null;
       return info ? json(200, info) : json(404, { error: "token was not issued by this emulator" });
     }),
-    post("/url-validation", async ({ clientId }) => json(200, await emulator.sendUrlValidation(isString(clientId) ? clientId : undefined))),
+    post("/url-validation", async ({ clientId }) =>
+      json(200, await emulator.sendUrlValidation(isString(clientId) ? clientId : undefined)),
+    ),
     post("/clients", (body) => {
       const client = parseClient(body);
       if (typeof client === "string") return badRequest(client);

@@ -3,7 +3,13 @@ import { Faults } from "./faults";
 import { authorizationKey, EmulatorState } from "./state";
 import { Stats } from "./stats";
 import { killTokens } from "./tokens";
-import { type Clock, type DeauthorizeResult, type EmulatorClient, type UserSummary, type WebhookDelivery } from "./types";
+import {
+  type Clock,
+  type DeauthorizeResult,
+  type EmulatorClient,
+  type UserSummary,
+  type WebhookDelivery,
+} from "./types";
 import { Webhooks } from "./webhooks";
 
 /** Everything the route modules share. */
@@ -18,28 +24,48 @@ export interface Core {
 export function createCore(clients: EmulatorClient[], fetchFn: typeof fetch): Core {
   const state = new EmulatorState();
   for (const client of clients) state.clients.set(client.clientId, client);
-  return { state, clock: createClock(), faults: new Faults(), stats: new Stats(), webhooks: new Webhooks(fetchFn) };
+  return {
+    state,
+    clock: createClock(),
+    faults: new Faults(),
+    stats: new Stats(),
+    webhooks: new Webhooks(fetchFn),
+  };
 }
 
 /**
  * Removes the app authorization, kills the user's tokens for that client and sends app_deauthorized.
  * The returned promise settles when the webhook is delivered (null: not authorized or no webhook URL).
  */
-export function deauthorizeApp(core: Core, userId: string, clientId: string): Promise<WebhookDelivery> | null {
+export function deauthorizeApp(
+  core: Core,
+  userId: string,
+  clientId: string,
+): Promise<WebhookDelivery> | null {
   const { state } = core;
   killTokens(state, clientId, userId);
   const user = state.users.get(userId);
   const client = state.clients.get(clientId);
-  if (!state.authorizations.delete(authorizationKey(clientId, userId)) || !user || !client) return null;
+  if (!state.authorizations.delete(authorizationKey(clientId, userId)) || !user || !client)
+    return null;
   return core.webhooks.sendDeauthorized(client, user);
 }
 
-export async function deauthorizeUser(core: Core, userIdOrEmail: string, clientId?: string): Promise<DeauthorizeResult[] | null> {
+export async function deauthorizeUser(
+  core: Core,
+  userIdOrEmail: string,
+  clientId?: string,
+): Promise<DeauthorizeResult[] | null> {
   const user = core.state.findUser(userIdOrEmail);
   if (!user) return null;
-  const apps = core.state.authorizationsOf(user.id).filter((a) => !clientId || a.clientId === clientId);
+  const apps = core.state
+    .authorizationsOf(user.id)
+    .filter((a) => !clientId || a.clientId === clientId);
   return Promise.all(
-    apps.map(async (a) => ({ clientId: a.clientId, webhook: (await deauthorizeApp(core, user.id, a.clientId)) ?? null })),
+    apps.map(async (a) => ({
+      clientId: a.clientId,
+      webhook: (await deauthorizeApp(core, user.id, a.clientId)) ?? null,
+    })),
   );
 }
 
@@ -51,6 +77,9 @@ export function summarizeUsers(core: Core): UserSummary[] {
     account_id: user.accountId,
     authorized_apps: core.state
       .authorizationsOf(user.id)
-      .map((a) => ({ client_id: a.clientId, authorized_at: new Date(a.authorizedAt).toISOString() })),
+      .map((a) => ({
+        client_id: a.clientId,
+        authorized_at: new Date(a.authorizedAt).toISOString(),
+      })),
   }));
 }

@@ -32,8 +32,12 @@ export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
     },
     sendUrlValidation: (clientId): Promise<UrlValidationResult> => {
       const clients = [...state.clients.values()];
-      const client = clientId ? state.clients.get(clientId) : (clients.find((c) => c.webhookUrl) ?? clients[0]);
-      return client ? webhooks.validateUrl(client) : Promise.resolve({ ok: false, status: null, reason: "unknown client" });
+      const client = clientId
+        ? state.clients.get(clientId)
+        : (clients.find((c) => c.webhookUrl) ?? clients[0]);
+      return client
+        ? webhooks.validateUrl(client)
+        : Promise.resolve({ ok: false, status: null, reason: "unknown client" });
     },
     webhookDeliveries: () => [...webhooks.deliveries],
     idle: () => webhooks.idle(),
@@ -54,7 +58,13 @@ export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
     const path = url.pathname.slice(basePath.length) || "/";
     const match = inBase ? findRoute(routes, req.method, path) : null;
     if (!match) return json(404, { code: 404, message: "Not found." });
-    return match.handler({ req, url, params: match.params, base: `${url.origin}${basePath}`, basePath });
+    return match.handler({
+      req,
+      url,
+      params: match.params,
+      base: `${url.origin}${basePath}`,
+      basePath,
+    });
   }
 
   return { handle, ...controls };

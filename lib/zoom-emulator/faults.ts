@@ -27,7 +27,9 @@ export class Faults {
 
   /** Consumes one use of the first fault matching this request. */
   take(endpoint: Endpoint, grantType?: string): FaultSpec | undefined {
-    const fault = this.active.find((f) => f.endpoint === endpoint && (!f.grantType || f.grantType === grantType));
+    const fault = this.active.find(
+      (f) => f.endpoint === endpoint && (!f.grantType || f.grantType === grantType),
+    );
     if (!fault) return undefined;
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.active = this.active.filter((f) => f !== fault);
@@ -38,11 +40,20 @@ export class Faults {
 /** Validates a fault from a JSON control body; returns an error message on bad input. */
 export function parseFaultSpec(body: Record<string, unknown>): FaultSpec | string {
   const { endpoint, kind, latencyMs, times, grantType, status, retryAfterSeconds } = body;
-  if (!ENDPOINTS.includes(endpoint as Endpoint)) return `endpoint must be one of ${ENDPOINTS.join(", ")}`;
-  if (!FAULT_KINDS.includes(kind as FaultSpec["kind"])) return `kind must be one of ${FAULT_KINDS.join(", ")}`;
-  const isCount = (v: unknown) => v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0);
-  if (!isCount(latencyMs) || !isCount(times) || !isCount(retryAfterSeconds)) return "latencyMs, times, retryAfterSeconds must be non-negative integers";
-  if (grantType !== undefined && grantType !== "refresh_token" && grantType !== "authorization_code") return "grantType must be refresh_token or authorization_code";
+  if (!ENDPOINTS.includes(endpoint as Endpoint))
+    return `endpoint must be one of ${ENDPOINTS.join(", ")}`;
+  if (!FAULT_KINDS.includes(kind as FaultSpec["kind"]))
+    return `kind must be one of ${FAULT_KINDS.join(", ")}`;
+  const isCount = (v: unknown) =>
+    v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0);
+  if (!isCount(latencyMs) || !isCount(times) || !isCount(retryAfterSeconds))
+    return "latencyMs, times, retryAfterSeconds must be non-negative integers";
+  if (
+    grantType !== undefined &&
+    grantType !== "refresh_token" &&
+    grantType !== "authorization_code"
+  )
+    return "grantType must be refresh_token or authorization_code";
   if (status !== undefined && status !== 500 && status !== 503) return "status must be 500 or 503";
   return { ...(body as unknown as FaultSpec) };
 }
@@ -51,12 +62,23 @@ function faultResponse(fault: FaultSpec): Response {
   if (fault.kind === "rate_limit") {
     return json(
       429,
-      { code: 429, message: "You have reached the maximum per-second rate limit for this API. Try again later." },
-      { "X-RateLimit-Category": "Light", "X-RateLimit-Type": "QPS", "Retry-After": String(fault.retryAfterSeconds ?? 1) },
+      {
+        code: 429,
+        message:
+          "You have reached the maximum per-second rate limit for this API. Try again later.",
+      },
+      {
+        "X-RateLimit-Category": "Light",
+        "X-RateLimit-Type": "QPS",
+        "Retry-After": String(fault.retryAfterSeconds ?? 1),
+      },
     );
   }
   const status = fault.status ?? 500;
-  return json(status, { code: status, message: status === 503 ? "Service Unavailable" : "Internal Server Error" });
+  return json(status, {
+    code: status,
+    message: status === 503 ? "Service Unavailable" : "Internal Server Error",
+  });
 }
 
 /** Counts the request, then applies a pending fault (if any) around the real handler. */

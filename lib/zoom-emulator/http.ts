@@ -1,6 +1,10 @@
 // Small Fetch-API response/request helpers shared by the route modules.
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/json;charset=UTF-8", ...headers },
@@ -33,7 +37,9 @@ export async function readJson(req: Request): Promise<Record<string, unknown> | 
   if (!text.trim()) return {};
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

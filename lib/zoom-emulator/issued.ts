@@ -4,10 +4,25 @@ import { mintJwt } from "./tokens";
 import { type IssuedTokenInfo, type IssuedTokenType } from "./types";
 
 /** Mints a ZAK / OBF / join token and records who it was issued to, so tests can recognise it. */
-export function issueUserToken(core: Core, grant: Grant, type: IssuedTokenType, ttlS: number, meetingId?: string): string {
+export function issueUserToken(
+  core: Core,
+  grant: Grant,
+  type: IssuedTokenType,
+  ttlS: number,
+  meetingId?: string,
+): string {
   const now = core.clock.now();
   const iat = Math.floor(now / 1000);
-  const token = mintJwt({ aud: "clientsm", uid: grant.userId, iss: "web", sty: type === "zak" ? 100 : 1, clt: 0, iat, exp: iat + ttlS, ...(meetingId ? { mnum: meetingId } : {}) });
+  const token = mintJwt({
+    aud: "clientsm",
+    uid: grant.userId,
+    iss: "web",
+    sty: type === "zak" ? 100 : 1,
+    clt: 0,
+    iat,
+    exp: iat + ttlS,
+    ...(meetingId ? { mnum: meetingId } : {}),
+  });
   core.state.issued.set(token, {
     type,
     userId: grant.userId,

@@ -7,7 +7,8 @@ import { type ZoomEmulator, type ZoomEmulatorOptions } from "./types";
 async function toRequest(req: IncomingMessage, fallbackHost: string): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      headers.append(name, v);
   }
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -26,7 +27,12 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-async function serve(emulator: ZoomEmulator, fallbackHost: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  emulator: ZoomEmulator,
+  fallbackHost: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   try {
     await writeResponse(res, await emulator.handle(await toRequest(req, fallbackHost)));
   } catch (err) {

@@ -16,11 +16,17 @@ function authorize(core: Core, ctx: Ctx): Response {
   const client = core.state.clients.get(clientId);
   if (!client) return errorPage(400, 4702, `Invalid client_id: ${clientId}`);
   const redirectUri = query.get("redirect_uri") ?? "";
-  if (!client.redirectUris.includes(redirectUri)) return errorPage(400, 4709, "Redirect URI mismatch.");
-  if (query.get("response_type") !== "code") return errorPage(400, 4700, "Unsupported response_type, expected code.");
+  if (!client.redirectUris.includes(redirectUri))
+    return errorPage(400, 4709, "Redirect URI mismatch.");
+  if (query.get("response_type") !== "code")
+    return errorPage(400, 4700, "Unsupported response_type, expected code.");
   const challenge = parseChallenge(query);
   if (challenge && "error" in challenge) return errorPage(400, 4700, challenge.error);
-  const pending: PendingAuthorization = { clientId, redirectUri, expiresAt: core.clock.now() + CONSENT_TTL_MS };
+  const pending: PendingAuthorization = {
+    clientId,
+    redirectUri,
+    expiresAt: core.clock.now() + CONSENT_TTL_MS,
+  };
   const state = query.get("state");
   if (state !== null) pending.state = state;
   if (challenge) pending.challenge = challenge;
@@ -29,11 +35,26 @@ function authorize(core: Core, ctx: Ctx): Response {
   return renderConsent(core, ctx, requestId, pending);
 }
 
-function renderConsent(core: Core, ctx: Ctx, requestId: string, pending: PendingAuthorization, error?: string, form?: URLSearchParams): Response {
+function renderConsent(
+  core: Core,
+  ctx: Ctx,
+  requestId: string,
+  pending: PendingAuthorization,
+  error?: string,
+  form?: URLSearchParams,
+): Response {
   const client = core.state.clients.get(pending.clientId);
   if (!client) return errorPage(400, 4702, `Invalid client_id: ${pending.clientId}`);
-  const view = { basePath: ctx.basePath, requestId, client, scopes: core.state.clientScopes(client.clientId), users: [...core.state.users.values()] };
-  return error ? consentPage({ ...view, error, ...(form ? { form } : {}) }, 400) : consentPage(view);
+  const view = {
+    basePath: ctx.basePath,
+    requestId,
+    client,
+    scopes: core.state.clientScopes(client.clientId),
+    users: [...core.state.users.values()],
+  };
+  return error
+    ? consentPage({ ...view, error, ...(form ? { form } : {}) }, 400)
+    : consentPage(view);
 }
 
 async function consent(core: Core, ctx: Ctx): Promise<Response> {
@@ -41,10 +62,13 @@ async function consent(core: Core, ctx: Ctx): Promise<Response> {
   const requestId = form.get("request_id") ?? "";
   const pending = core.state.pending.get(requestId);
   const now = core.clock.now();
-  if (!pending || pending.expiresAt <= now) return errorPage(400, 4700, "This authorization request has expired or was already used.");
+  if (!pending || pending.expiresAt <= now)
+    return errorPage(400, 4700, "This authorization request has expired or was already used.");
   if (form.get("decision") !== "allow") {
     core.state.pending.delete(requestId);
-    return redirect(withQuery(pending.redirectUri, { error: "access_denied", state: pending.state }));
+    return redirect(
+      withQuery(pending.redirectUri, { error: "access_denied", state: pending.state }),
+    );
   }
   const user = resolveConsentUser(core, form);
   if ("error" in user) return renderConsent(core, ctx, requestId, pending, user.error, form);

@@ -41,24 +41,41 @@ function tokenResponse(core: Core, ctx: Ctx, grant: Grant, type: GrantType): Res
   );
 }
 
-function exchangeCode(core: Core, ctx: Ctx, client: EmulatorClient, form: URLSearchParams): Response {
+function exchangeCode(
+  core: Core,
+  ctx: Ctx,
+  client: EmulatorClient,
+  form: URLSearchParams,
+): Response {
   const { state } = core;
   const code = form.get("code") ?? "";
   const record = state.codes.get(code);
-  if (!record || record.clientId !== client.clientId) return invalidGrant(core, "Invalid authorization code.");
+  if (!record || record.clientId !== client.clientId)
+    return invalidGrant(core, "Invalid authorization code.");
   state.codes.delete(code); // single use, even when the rest of the request is wrong
   const now = core.clock.now();
   if (record.expiresAt <= now) return invalidGrant(core, "Invalid authorization code.");
-  if (form.get("redirect_uri") !== record.redirectUri) return invalidGrant(core, "Redirect URI mismatch.");
-  if (!verifyPkce(record.challenge, form.get("code_verifier"))) return invalidGrant(core, "Invalid code verifier.");
+  if (form.get("redirect_uri") !== record.redirectUri)
+    return invalidGrant(core, "Redirect URI mismatch.");
+  if (!verifyPkce(record.challenge, form.get("code_verifier")))
+    return invalidGrant(core, "Invalid code verifier.");
   // A new authorization of the same user for the same app kills the earlier token set.
   killTokens(state, record.clientId, record.userId);
-  state.authorizations.set(authorizationKey(record.clientId, record.userId), { clientId: record.clientId, userId: record.userId, authorizedAt: now });
+  state.authorizations.set(authorizationKey(record.clientId, record.userId), {
+    clientId: record.clientId,
+    userId: record.userId,
+    authorizedAt: now,
+  });
   return tokenResponse(core, ctx, record, "authorization_code");
 }
 
 function refresh(core: Core, ctx: Ctx, client: EmulatorClient, form: URLSearchParams): Response {
-  const record = liveToken(core.state, core.clock.now(), form.get("refresh_token") ?? "", "refresh");
+  const record = liveToken(
+    core.state,
+    core.clock.now(),
+    form.get("refresh_token") ?? "",
+    "refresh",
+  );
   if (!record || record.clientId !== client.clientId) return invalidGrant(core, "Invalid Token!");
   record.dead = true; // rotation: the old refresh token dies at once, no grace period
   return tokenResponse(core, ctx, record, "refresh_token");
@@ -79,7 +96,8 @@ function revoke(core: Core, ctx: Ctx, form: URLSearchParams): Response {
   const client = authenticateClient(core, ctx.req);
   if (!client) return invalidClient();
   const record = core.state.tokens.get(form.get("token") ?? "");
-  if (!record || record.clientId !== client.clientId) return json(400, { reason: "Invalid Token!", error: "invalid_request" });
+  if (!record || record.clientId !== client.clientId)
+    return json(400, { reason: "Invalid Token!", error: "invalid_request" });
   void deauthorizeApp(core, record.userId, client.clientId);
   return json(200, { status: "success" });
 }
@@ -91,7 +109,9 @@ export function tokenRoutes(core: Core): Route[] {
       pattern: "/oauth/token",
       handler: async (ctx) => {
         const form = await readForm(ctx.req);
-        return guarded(core, "token", form.get("grant_type") ?? undefined, () => grant(core, ctx, form));
+        return guarded(core, "token", form.get("grant_type") ?? undefined, () =>
+          grant(core, ctx, form),
+        );
       },
     },
     {

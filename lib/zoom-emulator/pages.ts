@@ -21,7 +21,10 @@ export function page(title: string, body: string): string {
 
 /** Zoom shows an error page (never a redirect) for a bad client_id or redirect_uri. */
 export function errorPage(status: number, code: number, message: string): Response {
-  return html(status, page("Error", `<h1>Something went wrong</h1><p class="error">${e(message)} (${code})</p>`));
+  return html(
+    status,
+    page("Error", `<h1>Something went wrong</h1><p class="error">${e(message)} (${code})</p>`),
+  );
 }
 
 const SCOPE_TEXT: Record<string, string> = {
@@ -44,7 +47,9 @@ export interface ConsentView {
 
 function userChoices(view: ConsentView): string {
   const existing = view.users.map(
-    (u) => `<label><input type="radio" name="user_id" value="${e(u.id)}"><img class="av" alt="" src="${e(resolvePic(u.pic, view.basePath))}">
+    (
+      u,
+    ) => `<label><input type="radio" name="user_id" value="${e(u.id)}"><img class="av" alt="" src="${e(resolvePic(u.pic, view.basePath))}">
 ${e(u.displayName)} &lt;${e(u.email)}&gt;</label>`,
   );
   return `<fieldset><legend>Sign in as</legend>${existing.join("")}
@@ -54,7 +59,10 @@ ${e(u.displayName)} &lt;${e(u.email)}&gt;</label>`,
 function newUserFields(view: ConsentView): string {
   const value = (name: string) => e(view.form?.get(name) ?? "");
   const avatars = AVATAR_CHOICES.map(
-    (name, i) => `<label><input type="radio" name="avatar" value="${name}"${i === 0 ? " checked" : ""}>
+    (
+      name,
+      i,
+    ) => `<label><input type="radio" name="avatar" value="${name}"${i === 0 ? " checked" : ""}>
 <img class="av" alt="Avatar ${name}" src="${e(view.basePath)}/avatars/${name}.svg"></label>`,
   );
   return `<fieldset><legend>New user</legend>
@@ -71,7 +79,9 @@ function newUserFields(view: ConsentView): string {
  */
 export function consentPage(view: ConsentView, status = 200): Response {
   const appName = view.client.name ?? view.client.clientId;
-  const scopes = view.scopes.map((s) => `<li>${e(SCOPE_TEXT[s] ?? s)} <code>${e(s)}</code></li>`).join("");
+  const scopes = view.scopes
+    .map((s) => `<li>${e(SCOPE_TEXT[s] ?? s)} <code>${e(s)}</code></li>`)
+    .join("");
   const body = `<h1>${e(appName)} would like to access your Zoom account</h1>
 ${view.error ? `<p class="error" role="alert">${e(view.error)}</p>` : ""}
 <p>This app will be able to:</p><ul class="scopes">${scopes}</ul>

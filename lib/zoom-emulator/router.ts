@@ -29,7 +29,11 @@ function matchPattern(pattern: string, path: string): Record<string, string> | n
   return params;
 }
 
-export function findRoute(routes: Route[], method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
+export function findRoute(
+  routes: Route[],
+  method: string,
+  path: string,
+): { handler: Handler; params: Record<string, string> } | null {
   for (const route of routes) {
     if (route.method !== method) continue;
     const params = matchPattern(route.pattern, path);

@@ -2,7 +2,13 @@ import { type Endpoint } from "./types";
 
 type ApiEndpoint = Exclude<Endpoint, "token" | "revoke">;
 
-const CLASSIC_USER = ["user:read", "user:write", "user:read:admin", "user:write:admin", "user_profile"];
+const CLASSIC_USER = [
+  "user:read",
+  "user:write",
+  "user:read:admin",
+  "user:write:admin",
+  "user_profile",
+];
 
 /** Scopes accepted per endpoint (zoom-facts §2); the first one is named in the 4700 error. */
 const ACCEPTED: Record<ApiEndpoint, string[]> = {

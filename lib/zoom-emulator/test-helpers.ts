@@ -30,7 +30,13 @@ export function pkcePair(): { verifier: string; challenge: string } {
 }
 
 export function authorizeUrl(base: string, params: Record<string, string> = {}): string {
-  const query = new URLSearchParams({ response_type: "code", client_id: CLIENT.clientId, redirect_uri: REDIRECT_URI, state: "st-1", ...params });
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id: CLIENT.clientId,
+    redirect_uri: REDIRECT_URI,
+    state: "st-1",
+    ...params,
+  });
   return `${base}/oauth/authorize?${query}`;
 }
 
@@ -38,7 +44,11 @@ export function authorizeUrl(base: string, params: Record<string, string> = {}):
  * Completes the consent page like a browser: GET the authorize URL, read the hidden request_id,
  * POST the form (decision=allow unless overridden). Returns the redirect target.
  */
-export async function consent(send: Send, url: string, fields: Record<string, string>): Promise<URL> {
+export async function consent(
+  send: Send,
+  url: string,
+  fields: Record<string, string>,
+): Promise<URL> {
   const page = await send(new Request(url));
   const requestId = /name="request_id" value="([^"]+)"/.exec(await page.text())?.[1];
   if (!requestId) throw new Error(`no request_id on consent page (HTTP ${page.status})`);
@@ -57,8 +67,19 @@ export function basic(id = CLIENT.clientId, secret = CLIENT.clientSecret): strin
   return `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
 }
 
-export function formPost(send: Send, url: string, form: Record<string, string>, authorization = basic()): Promise<Response> {
-  return send(new Request(url, { method: "POST", headers: { authorization }, body: new URLSearchParams(form) }));
+export function formPost(
+  send: Send,
+  url: string,
+  form: Record<string, string>,
+  authorization = basic(),
+): Promise<Response> {
+  return send(
+    new Request(url, {
+      method: "POST",
+      headers: { authorization },
+      body: new URLSearchParams(form),
+    }),
+  );
 }
 
 export function apiGet(send: Send, url: string, accessToken: string): Promise<Response> {
@@ -72,27 +93,52 @@ export interface CapturedWebhook {
 }
 
 /** An in-process emulator whose webhooks are captured instead of sent. */
-export function setup(opts: Partial<ZoomEmulatorOptions> = {}, webhookAnswer?: (body: string) => Response) {
+export function setup(
+  opts: Partial<ZoomEmulatorOptions> = {},
+  webhookAnswer?: (body: string) => Response,
+) {
   const webhooks: CapturedWebhook[] = [];
   const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const body = String(init?.body ?? "");
     webhooks.push({ url: String(input), headers: new Headers(init?.headers), body });
     return webhookAnswer ? webhookAnswer(body) : new Response(null, { status: 204 });
   }) as typeof fetch;
-  const emulator: ZoomEmulator = createZoomEmulator({ clients: [CLIENT], controls: true, fetch: fakeFetch, ...opts });
+  const emulator: ZoomEmulator = createZoomEmulator({
+    clients: [CLIENT],
+    controls: true,
+    fetch: fakeFetch,
+    ...opts,
+  });
   const base = `${ORIGIN}${opts.basePath ?? ""}`;
   const send: Send = (req) => emulator.handle(req);
 
   /** Authorizes `email` and exchanges the code; returns the token response body. */
-  async function login(email = "ada@example.com", fields: Record<string, string> = {}): Promise<TokenBody> {
+  async function login(
+    email = "ada@example.com",
+    fields: Record<string, string> = {},
+  ): Promise<TokenBody> {
     const { verifier, challenge } = pkcePair();
-    const target = await consent(send, authorizeUrl(base, { code_challenge: challenge, code_challenge_method: "S256" }), { email, display_name: "Ada Lovelace", ...fields });
-    const res = await formPost(send, `${base}/oauth/token`, { grant_type: "authorization_code", code: target.searchParams.get("code") ?? "", redirect_uri: REDIRECT_URI, code_verifier: verifier });
-    if (res.status !== 200) throw new Error(`token exchange failed: ${res.status} ${await res.text()}`);
+    const target = await consent(
+      send,
+      authorizeUrl(base, { code_challenge: challenge, code_challenge_method: "S256" }),
+      { email, display_name: "Ada Lovelace", ...fields },
+    );
+    const res = await formPost(send, `${base}/oauth/token`, {
+      grant_type: "authorization_code",
+      code: target.searchParams.get("code") ?? "",
+      redirect_uri: REDIRECT_URI,
+      code_verifier: verifier,
+    });
+    if (res.status !== 200)
+      throw new Error(`token exchange failed: ${res.status} ${await res.text()}`);
     return (await res.json()) as TokenBody;
   }
 
-  const refresh = (refreshToken: string) => formPost(send, `${base}/oauth/token`, { grant_type: "refresh_token", refresh_token: refreshToken });
+  const refresh = (refreshToken: string) =>
+    formPost(send, `${base}/oauth/token`, {
+      grant_type: "refresh_token",
+      refresh_token: refreshToken,
+    });
 
   return { emulator, send, base, webhooks, login, refresh };
 }

@@ -18,7 +18,13 @@ export function mintJwt(payload: Record<string, unknown>): string {
   return `${head}.${createHmac("sha512", SIGNING_KEY).update(head).digest("base64url")}`;
 }
 
-function mintToken(state: EmulatorState, now: number, grant: Grant, kind: TokenRecord["kind"], ttlS: number): string {
+function mintToken(
+  state: EmulatorState,
+  now: number,
+  grant: Grant,
+  kind: TokenRecord["kind"],
+  ttlS: number,
+): string {
   const iat = Math.floor(now / 1000);
   const token = mintJwt({
     ver: 9,
@@ -33,16 +39,27 @@ function mintToken(state: EmulatorState, now: number, grant: Grant, kind: TokenR
   return token;
 }
 
-export function issueTokenPair(state: EmulatorState, now: number, grant: Grant): { access: string; refresh: string } {
+export function issueTokenPair(
+  state: EmulatorState,
+  now: number,
+  grant: Grant,
+): { access: string; refresh: string } {
   return {
     access: mintToken(state, now, grant, "access", ACCESS_TOKEN_TTL_S),
     refresh: mintToken(state, now, grant, "refresh", REFRESH_TOKEN_TTL_S),
   };
 }
 
-export function liveToken(state: EmulatorState, now: number, token: string, kind: TokenRecord["kind"]): TokenRecord | undefined {
+export function liveToken(
+  state: EmulatorState,
+  now: number,
+  token: string,
+  kind: TokenRecord["kind"],
+): TokenRecord | undefined {
   const record = state.tokens.get(token);
-  return record && record.kind === kind && !record.dead && record.expiresAt > now ? record : undefined;
+  return record && record.kind === kind && !record.dead && record.expiresAt > now
+    ? record
+    : undefined;
 }
 
 /** One live token set per user per app: kills every token of this user for this client. */

@@ -36,7 +36,13 @@ export type Endpoint = (typeof ENDPOINTS)[number];
 
 export type GrantType = "authorization_code" | "refresh_token";
 
-export const FAULT_KINDS = ["latency", "rate_limit", "server_error", "drop", "drop_after_commit"] as const;
+export const FAULT_KINDS = [
+  "latency",
+  "rate_limit",
+  "server_error",
+  "drop",
+  "drop_after_commit",
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {

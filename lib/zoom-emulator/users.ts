@@ -7,13 +7,19 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function pictureFrom(form: URLSearchParams): string | { error: string } {
   const url = form.get("pic_url")?.trim();
-  if (url) return /^https?:\/\/\S+$/i.test(url) ? url : { error: "The picture URL must be an http(s) URL." };
+  if (url)
+    return /^https?:\/\/\S+$/i.test(url)
+      ? url
+      : { error: "The picture URL must be an http(s) URL." };
   const avatar = form.get("avatar") ?? AVATAR_CHOICES[0];
   return avatarPath(AVATAR_CHOICES.find((a) => a === avatar) ?? AVATAR_CHOICES[0]);
 }
 
 /** The user chosen on the consent form: an existing one (user_id), or found/created by email. */
-export function resolveConsentUser(core: Core, form: URLSearchParams): EmulatorUser | { error: string } {
+export function resolveConsentUser(
+  core: Core,
+  form: URLSearchParams,
+): EmulatorUser | { error: string } {
   const { state } = core;
   const userId = form.get("user_id");
   if (userId && userId !== "new") return state.users.get(userId) ?? { error: "Unknown user." };
@@ -29,7 +35,8 @@ export function resolveConsentUser(core: Core, form: URLSearchParams): EmulatorU
     accountId: zoomId(),
     accountNumber: randomDigits(8),
     email,
-    displayName: (form.get("display_name") ?? "").trim().slice(0, 128) || (email.split("@")[0] ?? email),
+    displayName:
+      (form.get("display_name") ?? "").trim().slice(0, 128) || (email.split("@")[0] ?? email),
     pic,
     pmi: randomDigits(10),
     createdAt: now,

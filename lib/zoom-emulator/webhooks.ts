@@ -1,12 +1,21 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { randomToken } from "./ids";
-import { type EmulatorClient, type EmulatorUser, type UrlValidationResult, type WebhookDelivery } from "./types";
+import {
+  type EmulatorClient,
+  type EmulatorUser,
+  type UrlValidationResult,
+  type WebhookDelivery,
+} from "./types";
 
 /** Zoom allows 3 s for a webhook answer. */
 const WEBHOOK_TIMEOUT_MS = 3000;
 
 /** x-zm-signature value: "v0=" + hex HMAC-SHA256(secret, "v0:{timestamp}:{rawBody}"). */
-export function signZoomWebhook(secret: string, timestamp: number | string, rawBody: string): string {
+export function signZoomWebhook(
+  secret: string,
+  timestamp: number | string,
+  rawBody: string,
+): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${rawBody}`).digest("hex")}`;
 }
 
@@ -68,15 +77,29 @@ export class Webhooks {
         client_id: client.clientId,
       },
     };
-    const delivery = this.post(url, client.webhookSecretToken ?? "", body).then((posted) => this.record("app_deauthorized", client, url, posted));
+    const delivery = this.post(url, client.webhookSecretToken ?? "", body).then((posted) =>
+      this.record("app_deauthorized", client, url, posted),
+    );
     this.inflight.add(delivery);
     void delivery.finally(() => this.inflight.delete(delivery));
     return delivery;
   }
 
-  private record(event: string, client: EmulatorClient, url: string, posted: Posted): WebhookDelivery {
+  private record(
+    event: string,
+    client: EmulatorClient,
+    url: string,
+    posted: Posted,
+  ): WebhookDelivery {
     const ok = posted.status !== null && posted.status >= 200 && posted.status < 300;
-    const delivery: WebhookDelivery = { event, clientId: client.clientId, url, status: posted.status, ok, at: new Date().toISOString() };
+    const delivery: WebhookDelivery = {
+      event,
+      clientId: client.clientId,
+      url,
+      status: posted.status,
+      ok,
+      at: new Date().toISOString(),
+    };
     if (posted.error) delivery.error = posted.error;
     this.deliveries.push(delivery);
     return delivery;
@@ -86,7 +109,11 @@ export class Webhooks {
     if (!client.webhookUrl) return { ok: false, status: null, reason: "client has no webhookUrl" };
     const secret = client.webhookSecretToken ?? "";
     const plainToken = randomToken(16);
-    const body = { event: "endpoint.url_validation", payload: { plainToken }, event_ts: Date.now() };
+    const body = {
+      event: "endpoint.url_validation",
+      payload: { plainToken },
+      event_ts: Date.now(),
+    };
     const posted = await this.post(client.webhookUrl, secret, body);
     this.record("endpoint.url_validation", client, client.webhookUrl, posted);
     return checkValidationAnswer(posted, plainToken, urlValidationAnswer(secret, plainToken));
@@ -97,17 +124,24 @@ export class Webhooks {
   }
 }
 
-function checkValidationAnswer(posted: Posted, plainToken: string, expected: string): UrlValidationResult {
+function checkValidationAnswer(
+  posted: Posted,
+  plainToken: string,
+  expected: string,
+): UrlValidationResult {
   const { status } = posted;
   if (status === null) return { ok: false, status, reason: posted.error ?? "no response" };
-  if (status !== 200 && status !== 204) return { ok: false, status, reason: `expected 200 or 204, got ${status}` };
+  if (status !== 200 && status !== 204)
+    return { ok: false, status, reason: `expected 200 or 204, got ${status}` };
   let answer: { plainToken?: unknown; encryptedToken?: unknown };
   try {
     answer = JSON.parse(posted.text) as typeof answer;
   } catch {
     return { ok: false, status, reason: "response body is not JSON" };
   }
-  if (answer.plainToken !== plainToken) return { ok: false, status, reason: "plainToken does not match" };
-  if (answer.encryptedToken !== expected) return { ok: false, status, reason: "encryptedToken does not match" };
+  if (answer.plainToken !== plainToken)
+    return { ok: false, status, reason: "plainToken does not match" };
+  if (answer.encryptedToken !== expected)
+    return { ok: false, status, reason: "encryptedToken does not match" };
   return { ok: true, status };
 }

@@ -1,9 +1,5 @@
 import type { ZoomConfig } from "@/lib/config";
-import {
-  ZoomInvalidAccessTokenError,
-  ZoomInvalidGrantError,
-  ZoomRequestError,
-} from "./errors";
+import { ZoomInvalidAccessTokenError, ZoomInvalidGrantError, ZoomRequestError } from "./errors";
 import { tokenResponseSchema, userTokenSchema, zoomUserSchema, type ZoomUser } from "./schemas";
 import { errorDetails, send, type FetchLike, type ZoomReply } from "./transport";
 
@@ -41,7 +37,8 @@ export function createZoomClient(config: ZoomConfig, fetchImpl: FetchLike = fetc
   async function tokenRequest(form: Record<string, string>): Promise<TokenSet> {
     const reply = await oauthPost("/oauth/token", form);
     const parsed = tokenResponseSchema.safeParse(reply.body);
-    if (!parsed.success) throw new ZoomRequestError(reply.status, "token response has an unexpected shape");
+    if (!parsed.success)
+      throw new ZoomRequestError(reply.status, "token response has an unexpected shape");
     const t = parsed.data;
     return {
       accessToken: t.access_token,
@@ -52,7 +49,9 @@ export function createZoomClient(config: ZoomConfig, fetchImpl: FetchLike = fetc
   }
 
   async function apiGet(path: string, accessToken: string): Promise<unknown> {
-    const reply = await request(`${config.apiUrl}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const reply = await request(`${config.apiUrl}${path}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     if (reply.status === 200) return reply.body;
     const details = errorDetails(reply.body);
     if (reply.status === 401 || details.code === 124) throw new ZoomInvalidAccessTokenError();
@@ -98,8 +97,11 @@ export function createZoomClient(config: ZoomConfig, fetchImpl: FetchLike = fetc
     },
 
     async getUserToken(accessToken: string, type: UserTokenType): Promise<string> {
-      const parsed = userTokenSchema.safeParse(await apiGet(`/v2/users/me/token?type=${type}`, accessToken));
-      if (!parsed.success) throw new ZoomRequestError(200, "token response has an unexpected shape");
+      const parsed = userTokenSchema.safeParse(
+        await apiGet(`/v2/users/me/token?type=${type}`, accessToken),
+      );
+      if (!parsed.success)
+        throw new ZoomRequestError(200, "token response has an unexpected shape");
       return parsed.data.token;
     },
   };

@@ -6,7 +6,8 @@ import type { Vault } from "@/lib/vault/types";
 import type { ConnectAttempt } from "./connect-attempt";
 import { ZoomInvalidGrantError, ZoomUnavailableError } from "./errors";
 
-export type ConnectError = "expired" | "state_mismatch" | "access_denied" | "forbidden" | "zoom_unavailable" | "zoom_error";
+export type ConnectError =
+  "expired" | "state_mismatch" | "access_denied" | "forbidden" | "zoom_unavailable" | "zoom_error";
 
 export interface CallbackQuery {
   code?: string;
@@ -30,7 +31,8 @@ export async function completeConnect(
   if (query.error) return fail(query.error === "access_denied" ? "access_denied" : "zoom_error");
   if (!query.code) return fail("zoom_error");
   const tenant = await findTenantForMember(vault.db, attempt.slug, attempt.userId);
-  if (!tenant || tenant.id !== attempt.tenantId || !hasRole(tenant.role, "admin")) return fail("forbidden");
+  if (!tenant || tenant.id !== attempt.tenantId || !hasRole(tenant.role, "admin"))
+    return fail("forbidden");
   try {
     const tokens = await vault.zoom.exchangeCode(query.code, attempt.codeVerifier);
     const user = await vault.zoom.getMe(tokens.accessToken);

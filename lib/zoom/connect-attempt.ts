@@ -18,7 +18,11 @@ export type ConnectAttempt = z.infer<typeof attemptSchema>;
 /** A connect attempt: a 256-bit state and a PKCE S256 verifier, bound to the user and the tenant. */
 export function newConnectAttempt(input: { tenantId: string; slug: string; userId: string }) {
   const codeVerifier = randomBytes(32).toString("base64url");
-  const attempt: ConnectAttempt = { ...input, state: randomBytes(32).toString("base64url"), codeVerifier };
+  const attempt: ConnectAttempt = {
+    ...input,
+    state: randomBytes(32).toString("base64url"),
+    codeVerifier,
+  };
   return { attempt, codeChallenge: createHash("sha256").update(codeVerifier).digest("base64url") };
 }
 
@@ -30,10 +34,15 @@ export function sealAttempt(attempt: ConnectAttempt, authSecret: string): Promis
 }
 
 /** The attempt, or null when the cookie is missing, tampered with or older than ten minutes. */
-export async function unsealAttempt(sealed: string | undefined, authSecret: string): Promise<ConnectAttempt | null> {
+export async function unsealAttempt(
+  sealed: string | undefined,
+  authSecret: string,
+): Promise<ConnectAttempt | null> {
   if (!sealed) return null;
   try {
-    const parsed = attemptSchema.safeParse(await unsealData(sealed, { password: cookieKey(authSecret), ttl: CONNECT_TTL_SECONDS }));
+    const parsed = attemptSchema.safeParse(
+      await unsealData(sealed, { password: cookieKey(authSecret), ttl: CONNECT_TTL_SECONDS }),
+    );
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { zoomConfig } from "@/lib/vault/testing";
 import { createZoomClient } from "./client";
-import { ZoomInvalidAccessTokenError, ZoomInvalidGrantError, ZoomRequestError, ZoomUnavailableError } from "./errors";
+import {
+  ZoomInvalidAccessTokenError,
+  ZoomInvalidGrantError,
+  ZoomRequestError,
+  ZoomUnavailableError,
+} from "./errors";
 import { parseRetryAfter } from "./transport";
 
-const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => async () =>
-  new Response(JSON.stringify(body), { status, headers });
+const answer =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  async () =>
+    new Response(JSON.stringify(body), { status, headers });
 
 describe("Zoom client error classification", () => {
   it("parses both forms of Retry-After Zoom sends", () => {
@@ -16,28 +23,61 @@ describe("Zoom client error classification", () => {
   });
 
   it("treats a dead refresh token as terminal, and a bad client secret as our own error", async () => {
-    const dead = createZoomClient(zoomConfig(), answer(400, { reason: "Invalid Token!", error: "invalid_grant" }));
+    const dead = createZoomClient(
+      zoomConfig(),
+      answer(400, { reason: "Invalid Token!", error: "invalid_grant" }),
+    );
     await expect(dead.refresh("rt")).rejects.toBeInstanceOf(ZoomInvalidGrantError);
-    const misconfigured = createZoomClient(zoomConfig(), answer(401, { reason: "Invalid client_id or client_secret", error: "invalid_client" }));
+    const misconfigured = createZoomClient(
+      zoomConfig(),
+      answer(401, { reason: "Invalid client_id or client_secret", error: "invalid_client" }),
+    );
     await expect(misconfigured.refresh("rt")).rejects.toBeInstanceOf(ZoomRequestError);
   });
 
   it("treats 429, 5xx, network failures and timeouts as transient", async () => {
-    const limited = createZoomClient(zoomConfig(), answer(429, { code: 429 }, { "retry-after": "3" }));
-    await expect(limited.getUserToken("at", "zak")).rejects.toMatchObject({ reason: "rate_limited", retryAfterSeconds: 3 });
-    await expect(createZoomClient(zoomConfig(), answer(503, {})).refresh("rt")).rejects.toMatchObject({ reason: "server_error" });
-    const broken = createZoomClient(zoomConfig(), async () => Promise.reject(new TypeError("socket hang up")));
+    const limited = createZoomClient(
+      zoomConfig(),
+      answer(429, { code: 429 }, { "retry-after": "3" }),
+    );
+    await expect(limited.getUserToken("at", "zak")).rejects.toMatchObject({
+      reason: "rate_limited",
+      retryAfterSeconds: 3,
+    });
+    await expect(
+      createZoomClient(zoomConfig(), answer(503, {})).refresh("rt"),
+    ).rejects.toMatchObject({ reason: "server_error" });
+    const broken = createZoomClient(zoomConfig(), async () =>
+      Promise.reject(new TypeError("socket hang up")),
+    );
     await expect(broken.refresh("rt")).rejects.toMatchObject({ reason: "network" });
-    const hung = createZoomClient(zoomConfig({ timeoutMs: 100 }), () => new Promise<Response>(() => {}));
+    const hung = createZoomClient(
+      zoomConfig({ timeoutMs: 100 }),
+      () => new Promise<Response>(() => {}),
+    );
     await expect(hung.getMe("at")).rejects.toBeInstanceOf(ZoomUnavailableError);
     await expect(hung.getMe("at")).rejects.toMatchObject({ reason: "timeout" });
   });
 
   it("recognises Zoom's invalid access token answer (code 124) and other API refusals", async () => {
-    const expired = createZoomClient(zoomConfig(), answer(401, { code: 124, message: "Invalid access token." }));
-    await expect(expired.getUserToken("at", "zak")).rejects.toBeInstanceOf(ZoomInvalidAccessTokenError);
-    const scope = createZoomClient(zoomConfig(), answer(400, { code: 4700, message: "Invalid access token, does not contain scopes: [user:read:token]." }));
-    await expect(scope.getUserToken("at", "zak")).rejects.toMatchObject({ status: 400, zoomMessage: expect.stringContaining("user:read:token") });
+    const expired = createZoomClient(
+      zoomConfig(),
+      answer(401, { code: 124, message: "Invalid access token." }),
+    );
+    await expect(expired.getUserToken("at", "zak")).rejects.toBeInstanceOf(
+      ZoomInvalidAccessTokenError,
+    );
+    const scope = createZoomClient(
+      zoomConfig(),
+      answer(400, {
+        code: 4700,
+        message: "Invalid access token, does not contain scopes: [user:read:token].",
+      }),
+    );
+    await expect(scope.getUserToken("at", "zak")).rejects.toMatchObject({
+      status: 400,
+      zoomMessage: expect.stringContaining("user:read:token"),
+    });
     const garbage = createZoomClient(zoomConfig(), answer(200, { nope: true }));
     await expect(garbage.getUserToken("at", "zak")).rejects.toBeInstanceOf(ZoomRequestError);
   });

@@ -21,7 +21,11 @@ describe("verifyZoomSignature", () => {
     expect(verifyZoomSignature(SECRET, headers(now), `${body} `, now)).toBe("bad_signature");
     expect(verifyZoomSignature(SECRET, headers(now - 301), body, now)).toBe("stale");
     expect(verifyZoomSignature(SECRET, headers(now + 301), body, now)).toBe("stale");
-    expect(verifyZoomSignature(SECRET, { timestamp: null, signature: "v0=x" }, body, now)).toBe("missing");
-    expect(verifyZoomSignature(SECRET, { timestamp: "12abc", signature: "v0=x" }, body, now)).toBe("missing");
+    expect(verifyZoomSignature(SECRET, { timestamp: null, signature: "v0=x" }, body, now)).toBe(
+      "missing",
+    );
+    expect(verifyZoomSignature(SECRET, { timestamp: "12abc", signature: "v0=x" }, body, now)).toBe(
+      "missing",
+    );
   });
 });

@@ -22,7 +22,10 @@ export function verifyZoomSignature(
 }
 
 export const webhookEventSchema = z.discriminatedUnion("event", [
-  z.object({ event: z.literal("endpoint.url_validation"), payload: z.object({ plainToken: z.string().min(1).max(256) }) }),
+  z.object({
+    event: z.literal("endpoint.url_validation"),
+    payload: z.object({ plainToken: z.string().min(1).max(256) }),
+  }),
   z.object({
     event: z.literal("app_deauthorized"),
     payload: z.object({
@@ -35,7 +38,9 @@ export const webhookEventSchema = z.discriminatedUnion("event", [
 ]);
 
 /** The events the schema above handles; others are acknowledged and ignored. */
-export const HANDLED_WEBHOOK_EVENTS: ReadonlySet<string> = new Set(webhookEventSchema.options.map((o) => o.shape.event.value));
+export const HANDLED_WEBHOOK_EVENTS: ReadonlySet<string> = new Set(
+  webhookEventSchema.options.map((o) => o.shape.event.value),
+);
 
 export function urlValidationAnswer(secret: string, plainToken: string) {
   return { plainToken, encryptedToken: hmacSha256Hex(secret, plainToken) };

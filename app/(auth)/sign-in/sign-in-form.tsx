@@ -29,13 +29,21 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(new Error(result ? describeFailure(result.error) : "Could not reach the server. Try again."));
+    setError(
+      new Error(result ? describeFailure(result.error) : "Could not reach the server. Try again."),
+    );
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <ErrorMessage error={error} />
       <Button type="submit" pending={pending} className="w-full">
         Sign in
@@ -45,6 +53,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 }
 
 function describeFailure(error: string | null | undefined): string {
-  if (error === SIGN_IN_THROTTLED) return "Too many failed sign-ins for this email. Wait 15 minutes, then try again.";
+  if (error === SIGN_IN_THROTTLED)
+    return "Too many failed sign-ins for this email. Wait 15 minutes, then try again.";
   return "Wrong email or password";
 }

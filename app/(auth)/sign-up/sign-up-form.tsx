@@ -24,13 +24,18 @@ export function SignUpForm() {
     setPending(true);
     setError(null);
     try {
-      await apiFetch("/api/signup", { method: "POST", body: { email, password, ...(name ? { name } : {}) } });
+      await apiFetch("/api/signup", {
+        method: "POST",
+        body: { email, password, ...(name ? { name } : {}) },
+      });
     } catch (err) {
       setPending(false);
       setError(err as Error);
       return;
     }
-    const result = await signIn("credentials", { redirect: false, email, password }).catch(() => undefined);
+    const result = await signIn("credentials", { redirect: false, email, password }).catch(
+      () => undefined,
+    );
     // The account exists either way; if the automatic sign-in fails, let the person sign in by hand.
     router.replace(result?.ok && !result.error ? "/tenants" : "/sign-in");
     router.refresh();

@@ -7,7 +7,10 @@ const ROLE: Record<Role, { label: string; tone: Tone }> = {
   member: { label: "Member", tone: "neutral" },
 };
 
-export const ROLE_OPTIONS = (Object.keys(ROLE) as Role[]).map((value) => ({ value, label: ROLE[value].label }));
+export const ROLE_OPTIONS = (Object.keys(ROLE) as Role[]).map((value) => ({
+  value,
+  label: ROLE[value].label,
+}));
 
 export function RoleBadge({ role }: { role: Role }) {
   return <Badge tone={ROLE[role].tone}>{ROLE[role].label}</Badge>;

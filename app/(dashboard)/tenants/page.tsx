@@ -15,7 +15,12 @@ export default async function TenantsPage() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=/tenants");
   const rows = await listTenantsForUser(await getDb(), user.id);
-  const tenants: Tenant[] = rows.map((t) => ({ slug: t.slug, name: t.name, role: t.role, createdAt: t.createdAt.toISOString() }));
+  const tenants: Tenant[] = rows.map((t) => ({
+    slug: t.slug,
+    name: t.name,
+    role: t.role,
+    createdAt: t.createdAt.toISOString(),
+  }));
   return (
     <>
       <PageHeader

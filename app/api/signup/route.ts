@@ -7,8 +7,16 @@ import { route } from "@/lib/api/route";
 import { hashPassword } from "@/lib/crypto/password";
 
 const signupSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("must be a valid email address")).pipe(z.string().max(254)),
-  password: z.string().min(10, "must be at least 10 characters").max(200, "must be at most 200 characters"),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("must be a valid email address"))
+    .pipe(z.string().max(254)),
+  password: z
+    .string()
+    .min(10, "must be at least 10 characters")
+    .max(200, "must be at most 200 characters"),
   name: z.string().trim().min(1).max(100).optional(),
 });
 

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { getDb } from "@/db";
-import { insertTenantWithOwner, listTenantsForUser, type TenantWithRole } from "@/db/queries/tenants";
+import {
+  insertTenantWithOwner,
+  listTenantsForUser,
+  type TenantWithRole,
+} from "@/db/queries/tenants";
 import { ApiError } from "@/lib/api/errors";
 import { readJson } from "@/lib/api/request";
 import { route } from "@/lib/api/route";
@@ -12,7 +16,12 @@ const createSchema = z.object({
   slug: slugSchema.optional(),
 });
 
-const present = (t: TenantWithRole) => ({ slug: t.slug, name: t.name, role: t.role, createdAt: t.createdAt });
+const present = (t: TenantWithRole) => ({
+  slug: t.slug,
+  name: t.name,
+  role: t.role,
+  createdAt: t.createdAt,
+});
 
 // GET /api/tenants – the signed-in user's tenants
 export const GET = route(async () => {
@@ -27,7 +36,11 @@ export const POST = route(async (req) => {
   const input = await readJson(req, createSchema);
   const slug = input.slug ?? slugify(input.name);
   if (!slug) throw new ApiError("bad_request", "slug: cannot be derived from the name; choose one");
-  const tenant = await insertTenantWithOwner(await getDb(), { slug, name: input.name, ownerId: user.id });
+  const tenant = await insertTenantWithOwner(await getDb(), {
+    slug,
+    name: input.name,
+    ownerId: user.id,
+  });
   if (!tenant) throw new ApiError("conflict", `The slug "${slug}" is already in use`);
   return Response.json(present(tenant), { status: 201 });
 });

@@ -29,21 +29,28 @@ async function loadTenant(slug: string) {
   try {
     return await requireTenant(slug);
   } catch (err) {
-    if (err instanceof ApiError && (err.code === "unauthorized" || err.code === "not_found")) return err.code;
+    if (err instanceof ApiError && (err.code === "unauthorized" || err.code === "not_found"))
+      return err.code;
     throw err;
   }
 }
 
-export default async function TenantPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function TenantPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { slug } = await props.params;
   const query = await props.searchParams;
   const ctx = await loadTenant(slug);
-  if (ctx === "unauthorized") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/tenants/${slug}`)}`);
+  if (ctx === "unauthorized")
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/tenants/${slug}`)}`);
   if (ctx === "not_found") notFound();
   const { tenant, user, db } = ctx;
   const manager = hasRole(tenant.role, "admin");
   // The same JSON the API answers, so the client cache starts warm.
-  const connection = JSON.parse(JSON.stringify(describeConnection(await findConnection(db, tenant.id)))) as ZoomConnection;
+  const connection = JSON.parse(
+    JSON.stringify(describeConnection(await findConnection(db, tenant.id))),
+  ) as ZoomConnection;
 
   return (
     <>

@@ -22,7 +22,13 @@ export function CreateTenantForm() {
   return (
     <Card title="New tenant" description="One per Zoom account your bots should join as.">
       <form onSubmit={onSubmit} className="space-y-4" data-testid="create-tenant-form">
-        <TextField label="Tenant name" name="name" required maxLength={80} placeholder="Acme Sales" />
+        <TextField
+          label="Tenant name"
+          name="name"
+          required
+          maxLength={80}
+          placeholder="Acme Sales"
+        />
         <TextField
           label="Slug"
           name="slug"

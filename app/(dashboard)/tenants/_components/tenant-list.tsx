@@ -15,7 +15,9 @@ export function TenantList({ initialTenants }: { initialTenants: Tenant[] }) {
       {tenants.isError ? (
         <ErrorMessage error={tenants.error} onRetry={() => void tenants.refetch()} />
       ) : tenants.data.length === 0 ? (
-        <EmptyState title="No tenants yet">Create one to connect a Zoom account for your bots.</EmptyState>
+        <EmptyState title="No tenants yet">
+          Create one to connect a Zoom account for your bots.
+        </EmptyState>
       ) : (
         <ul className="-mx-5 -my-4 divide-y divide-zinc-100">
           {tenants.data.map((t) => (

@@ -26,5 +26,8 @@ export async function GET(req: Request) {
   });
   const target = new URL(slug ? `/tenants/${slug}` : "/tenants", broker.config.appUrl);
   target.searchParams.set(error ? "zoom_error" : "zoom", error ?? "connected");
-  return new Response(null, { status: 303, headers: { location: target.toString(), "cache-control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: { location: target.toString(), "cache-control": "no-store" },
+  });
 }

@@ -64,7 +64,9 @@ function ActivityTable({ requests }: { requests: TokenRequest[] }) {
               <td className="px-5 py-2.5 font-mono text-zinc-700">{r.status}</td>
               <td className="px-5 py-2.5 whitespace-nowrap text-zinc-700">{r.latencyMs} ms</td>
               <td className="px-5 py-2.5 font-mono text-xs text-zinc-700">{r.clientIp ?? "—"}</td>
-              <td className="max-w-[12rem] truncate px-5 py-2.5 text-zinc-700">{r.source === "dashboard" ? "Dashboard test" : (r.secretLabel ?? "—")}</td>
+              <td className="max-w-[12rem] truncate px-5 py-2.5 text-zinc-700">
+                {r.source === "dashboard" ? "Dashboard test" : (r.secretLabel ?? "—")}
+              </td>
             </tr>
           ))}
         </tbody>

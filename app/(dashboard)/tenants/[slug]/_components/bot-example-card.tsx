@@ -13,8 +13,8 @@ export function BotExampleCard({ canManage }: { canManage: boolean }) {
       title="Use it with your bot"
       description={
         <>
-          Create a Recall.ai bot with <code className="font-mono text-zinc-800">zoom.zak_url</code> set to your ZAK URL.
-          The bot fetches a fresh ZAK right before joining.
+          Create a Recall.ai bot with <code className="font-mono text-zinc-800">zoom.zak_url</code>{" "}
+          set to your ZAK URL. The bot fetches a fresh ZAK right before joining.
           {!canManage && " Ask an owner or admin of this tenant for a ZAK URL."}
         </>
       }

@@ -34,7 +34,11 @@ export function ConnectionCard({ slug, canManage, initial }: ConnectionCardProps
   );
 }
 
-function ConnectionDetails({ slug, connection, canManage }: { slug: string; connection: ZoomConnection } & Pick<ConnectionCardProps, "canManage">) {
+function ConnectionDetails({
+  slug,
+  connection,
+  canManage,
+}: { slug: string; connection: ZoomConnection } & Pick<ConnectionCardProps, "canManage">) {
   const { status, user } = connection;
   return (
     <div className="space-y-5">
@@ -62,7 +66,10 @@ function ConnectionDetails({ slug, connection, canManage }: { slug: string; conn
           items={[
             { label: "Connected since", value: <RelativeTime value={connection.connectedAt} /> },
             { label: "Last refresh", value: <RelativeTime value={connection.lastRefreshAt} /> },
-            { label: "Last ZAK served", value: <RelativeTime value={connection.lastTokenServedAt} fallback="Never" /> },
+            {
+              label: "Last ZAK served",
+              value: <RelativeTime value={connection.lastTokenServedAt} fallback="Never" />,
+            },
           ]}
         />
       )}
@@ -75,16 +82,16 @@ function StatusNote({ connection }: { connection: ZoomConnection }) {
   if (connection.status === "reauth_required") {
     return (
       <Banner tone="warning" title="Reconnect needed" testId="zoom-reauth-warning">
-        Zoom no longer accepts this connection (the user removed the app or the grant was revoked). Bots get 409 until
-        someone reconnects.
+        Zoom no longer accepts this connection (the user removed the app or the grant was revoked).
+        Bots get 409 until someone reconnects.
       </Banner>
     );
   }
   if (connection.status === "disconnected") {
     return (
       <Banner tone="warning" title="Disconnected" testId="zoom-disconnected-reason">
-        {connection.disconnectedReason ?? "The Zoom connection was removed."} Bots cannot get a ZAK until someone
-        reconnects.
+        {connection.disconnectedReason ?? "The Zoom connection was removed."} Bots cannot get a ZAK
+        until someone reconnects.
       </Banner>
     );
   }

@@ -21,16 +21,37 @@ export function InviteMemberForm({ slug }: { slug: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3 border-t border-zinc-100 pt-5" data-testid="invite-member-form">
+    <form
+      onSubmit={onSubmit}
+      className="space-y-3 border-t border-zinc-100 pt-5"
+      data-testid="invite-member-form"
+    >
       <h3 className="text-sm font-semibold text-zinc-900">Add a member</h3>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <TextField label="Email" name="email" type="email" required autoComplete="off" className="flex-1" placeholder="colleague@example.com" />
-        <SelectField label="Role" name="role" defaultValue="member" options={ROLE_OPTIONS} className="sm:w-36" />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+          className="flex-1"
+          placeholder="colleague@example.com"
+        />
+        <SelectField
+          label="Role"
+          name="role"
+          defaultValue="member"
+          options={ROLE_OPTIONS}
+          className="sm:w-36"
+        />
         <Button type="submit" pending={invite.isPending}>
           Add member
         </Button>
       </div>
-      <p className="text-xs text-zinc-500">They need an account first: ask them to sign up, then add them here. Adding an existing member changes their role.</p>
+      <p className="text-xs text-zinc-500">
+        They need an account first: ask them to sign up, then add them here. Adding an existing
+        member changes their role.
+      </p>
       <ErrorMessage error={invite.error} />
       {invite.data && (
         <p role="status" className="text-sm text-emerald-700">

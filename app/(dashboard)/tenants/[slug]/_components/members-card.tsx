@@ -33,7 +33,11 @@ export function MembersCard({ slug, isOwner, currentUserId }: MembersCardProps) 
   return (
     <Card
       title="Members"
-      description={isOwner ? "Owners manage members; admins manage Zoom and ZAK URLs; members can look and test." : undefined}
+      description={
+        isOwner
+          ? "Owners manage members; admins manage Zoom and ZAK URLs; members can look and test."
+          : undefined
+      }
       testId="members-card"
     >
       <div className="space-y-5">
@@ -44,13 +48,22 @@ export function MembersCard({ slug, isOwner, currentUserId }: MembersCardProps) 
         ) : members.data.length === 0 ? (
           <EmptyState title="No members" />
         ) : (
-          <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200" aria-label="Members" data-testid="member-list">
+          <ul
+            className="divide-y divide-zinc-100 rounded-lg border border-zinc-200"
+            aria-label="Members"
+            data-testid="member-list"
+          >
             {members.data.map((m) => {
               const isSelf = m.userId === currentUserId;
               // As the API allows: owners remove anyone, anyone may leave, and the last owner stays.
               const removable = (isOwner || isSelf) && !(m.role === "owner" && soleOwner);
               return (
-                <MemberRow key={m.userId} member={m} isSelf={isSelf} onRemove={removable ? () => removeMember(m.userId) : undefined} />
+                <MemberRow
+                  key={m.userId}
+                  member={m}
+                  isSelf={isSelf}
+                  onRemove={removable ? () => removeMember(m.userId) : undefined}
+                />
               );
             })}
           </ul>

@@ -14,7 +14,10 @@ interface NewSecretProps {
 /** Shows a freshly created ZAK URL, the only time it is ever shown. */
 export function NewSecret({ zakUrl, label, onDone }: NewSecretProps) {
   return (
-    <div className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50/50 p-4" data-testid="new-zak-url">
+    <div
+      className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50/50 p-4"
+      data-testid="new-zak-url"
+    >
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <TextField
           label={`New ZAK URL${label ? ` for ${label}` : ""}`}

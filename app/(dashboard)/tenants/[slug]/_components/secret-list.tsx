@@ -12,12 +12,21 @@ export function SecretList({ slug }: { slug: string }) {
   const revoke = useRevokeSecret(slug);
 
   if (secrets.isPending) return <LoadingState label="Loading ZAK URLs" />;
-  if (secrets.isError) return <ErrorMessage error={secrets.error} onRetry={() => void secrets.refetch()} />;
+  if (secrets.isError)
+    return <ErrorMessage error={secrets.error} onRetry={() => void secrets.refetch()} />;
   if (secrets.data.length === 0) {
-    return <EmptyState title="No ZAK URLs yet">Create one above and paste it into your bot&apos;s configuration.</EmptyState>;
+    return (
+      <EmptyState title="No ZAK URLs yet">
+        Create one above and paste it into your bot&apos;s configuration.
+      </EmptyState>
+    );
   }
   return (
-    <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200" aria-label="ZAK URLs" data-testid="zak-url-list">
+    <ul
+      className="divide-y divide-zinc-100 rounded-lg border border-zinc-200"
+      aria-label="ZAK URLs"
+      data-testid="zak-url-list"
+    >
       {secrets.data.map((secret) => (
         <SecretRow key={secret.id} secret={secret} onRevoke={() => revoke.mutateAsync(secret.id)} />
       ))}
@@ -32,8 +41,9 @@ function SecretRow({ secret, onRevoke }: { secret: UrlSecret; onRevoke: () => Pr
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium text-zinc-900">{name}</p>
         <p className="text-xs text-zinc-500">
-          <code className="font-mono text-zinc-700">{secret.prefix}…</code> · created <RelativeTime value={secret.createdAt} /> ·
-          last used <RelativeTime value={secret.lastUsedAt} fallback="never" />
+          <code className="font-mono text-zinc-700">{secret.prefix}…</code> · created{" "}
+          <RelativeTime value={secret.createdAt} /> · last used{" "}
+          <RelativeTime value={secret.lastUsedAt} fallback="never" />
         </p>
       </div>
       <ConfirmAction
@@ -43,7 +53,8 @@ function SecretRow({ secret, onRevoke }: { secret: UrlSecret; onRevoke: () => Pr
         confirmLabel="Revoke"
         onConfirm={onRevoke}
       >
-        Bots using this URL stop getting a ZAK immediately. This cannot be undone; create a new URL to replace it.
+        Bots using this URL stop getting a ZAK immediately. This cannot be undone; create a new URL
+        to replace it.
       </ConfirmAction>
     </li>
   );

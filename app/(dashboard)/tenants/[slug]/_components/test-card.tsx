@@ -12,7 +12,11 @@ import { OutcomeBadge } from "./outcome-badge";
 export function TestCard({ slug }: { slug: string }) {
   const test = useZakTest(slug);
   return (
-    <Card title="Test" description="Fetch a ZAK the way a bot would. The token itself is never shown." testId="test-card">
+    <Card
+      title="Test"
+      description="Fetch a ZAK the way a bot would. The token itself is never shown."
+      testId="test-card"
+    >
       <div className="space-y-4">
         <Button variant="secondary" onClick={() => test.mutate()} pending={test.isPending}>
           Fetch a test ZAK
@@ -27,12 +31,18 @@ export function TestCard({ slug }: { slug: string }) {
 function TestResult({ result }: { result: ZakTestResult }) {
   return (
     <div role="status" className="space-y-3" data-testid="zak-test-result">
-      <Banner tone={result.ok ? "success" : "danger"} title={result.ok ? "A bot would get a ZAK" : "A bot would not get a ZAK"}>
+      <Banner
+        tone={result.ok ? "success" : "danger"}
+        title={result.ok ? "A bot would get a ZAK" : "A bot would not get a ZAK"}
+      >
         {result.message}
       </Banner>
       <DetailList
         items={[
-          { label: "Outcome", value: <OutcomeBadge outcome={result.outcome} status={result.status} /> },
+          {
+            label: "Outcome",
+            value: <OutcomeBadge outcome={result.outcome} status={result.status} />,
+          },
           { label: "HTTP status", value: result.status },
           { label: "Latency", value: `${result.latencyMs} ms` },
           { label: "Expires", value: <RelativeTime value={result.expiresAt} /> },

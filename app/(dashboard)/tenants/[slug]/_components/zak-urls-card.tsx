@@ -40,7 +40,13 @@ export function ZakUrlsCard({ slug }: { slug: string }) {
           </Button>
         </form>
         <ErrorMessage error={create.error} />
-        {create.data && <NewSecret zakUrl={create.data.zakUrl} label={create.data.label} onDone={() => create.reset()} />}
+        {create.data && (
+          <NewSecret
+            zakUrl={create.data.zakUrl}
+            label={create.data.label}
+            onDone={() => create.reset()}
+          />
+        )}
         <SecretList slug={slug} />
       </div>
     </Card>

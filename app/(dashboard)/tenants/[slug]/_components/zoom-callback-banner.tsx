@@ -51,7 +51,13 @@ const ERRORS: Record<string, Message> = {
 
 function messageFor(status: string | undefined, errorCode: string | undefined): Message | null {
   if (errorCode) {
-    return ERRORS[errorCode] ?? { tone: "danger", title: "Connecting Zoom did not work", body: "Nothing changed. Try again." };
+    return (
+      ERRORS[errorCode] ?? {
+        tone: "danger",
+        title: "Connecting Zoom did not work",
+        body: "Nothing changed. Try again.",
+      }
+    );
   }
   return status === "connected" ? CONNECTED : null;
 }

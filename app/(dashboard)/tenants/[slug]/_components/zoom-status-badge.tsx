@@ -9,5 +9,9 @@ const STATUS: Record<ZoomStatus, { label: string; tone: Tone }> = {
 };
 
 export function ZoomStatusBadge({ status }: { status: ZoomStatus }) {
-  return <Badge tone={STATUS[status].tone} testId="zoom-status">{STATUS[status].label}</Badge>;
+  return (
+    <Badge tone={STATUS[status].tone} testId="zoom-status">
+      {STATUS[status].label}
+    </Badge>
+  );
 }

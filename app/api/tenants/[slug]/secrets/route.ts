@@ -5,11 +5,16 @@ import { withTenant } from "@/lib/auth/tenant";
 import { getConfig } from "@/lib/config";
 import { generateUrlSecret } from "@/lib/zak/url-secret";
 
-const createSchema = z.object({ label: z.string().trim().min(1).max(60, "must be at most 60 characters").optional() });
+const createSchema = z.object({
+  label: z.string().trim().min(1).max(60, "must be at most 60 characters").optional(),
+});
 
 // GET /api/tenants/:slug/secrets – active ZAK URL secrets (label and prefix only, never the secret)
 export const GET = withTenant("admin", async ({ tenant, db }) =>
-  Response.json({ secrets: await listActiveUrlSecrets(db, tenant.id) }, { headers: { "cache-control": "no-store" } }),
+  Response.json(
+    { secrets: await listActiveUrlSecrets(db, tenant.id) },
+    { headers: { "cache-control": "no-store" } },
+  ),
 );
 
 // POST /api/tenants/:slug/secrets – a new ZAK URL; the only time its secret is ever shown
@@ -25,7 +30,14 @@ export const POST = withTenant("admin", async ({ req, tenant, user, db }) => {
   });
   const zakUrl = `${getConfig().appUrl}/api/zak/${tenant.slug}?token=${secret}`;
   return Response.json(
-    { id: row.id, label: row.label, prefix: row.prefix, createdAt: row.createdAt, lastUsedAt: null, zakUrl },
+    {
+      id: row.id,
+      label: row.label,
+      prefix: row.prefix,
+      createdAt: row.createdAt,
+      lastUsedAt: null,
+      zakUrl,
+    },
     { status: 201, headers: { "cache-control": "no-store" } },
   );
 });

@@ -13,7 +13,13 @@ export const POST = withTenant("admin", async ({ req, tenant }) => {
   const broker = await getBroker();
   const found = await findConnection(broker.db, tenant.id);
   const result = await mintToken(broker, "zak", found?.connection ?? null, found?.grant ?? null);
-  await audit(broker, { kind: "zak", source: "dashboard", clientIp: clientIp(req) }, { tenantId: tenant.id, secretId: null }, result, started);
+  await audit(
+    broker,
+    { kind: "zak", source: "dashboard", clientIp: clientIp(req) },
+    { tenantId: tenant.id, secretId: null },
+    result,
+    started,
+  );
   const ok = result.status === 200;
   return Response.json(
     {

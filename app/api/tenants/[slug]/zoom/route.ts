@@ -7,7 +7,9 @@ import { describeConnection } from "@/lib/vault/status";
 
 // GET /api/tenants/:slug/zoom – connection status and the Zoom user bots join as
 export const GET = withTenant("member", async ({ tenant, db }) =>
-  Response.json(describeConnection(await findConnection(db, tenant.id)), { headers: { "cache-control": "no-store" } }),
+  Response.json(describeConnection(await findConnection(db, tenant.id)), {
+    headers: { "cache-control": "no-store" },
+  }),
 );
 
 // DELETE /api/tenants/:slug/zoom – disconnect; revokes at Zoom when no other tenant uses the grant
