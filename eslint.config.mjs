@@ -19,11 +19,20 @@ const config = [
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
       "@typescript-eslint/no-floating-promises": "error",
-      "@typescript-eslint/no-misused-promises": "error",
+      // React event handlers may be async (T3 does the same); promises elsewhere must be handled.
+      "@typescript-eslint/no-misused-promises": [
+        "error",
+        { checksVoidReturn: { attributes: false } },
+      ],
       // Guards against updating or deleting every tenant's rows by a forgotten where.
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
     },
+  },
+  {
+    // Asymmetric matchers (`expect.any(String)`) are typed `any` by vitest and Playwright.
+    files: ["**/*.test.ts", "e2e/**/*.ts"],
+    rules: { "@typescript-eslint/no-unsafe-assignment": "off" },
   },
   {
     files: ["**/*.mjs", "**/*.js"],

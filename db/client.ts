@@ -17,7 +17,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface Database {
   db: Db;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 const migrationsFolder = path.join(process.cwd(), "db/migrations");

@@ -7,7 +7,7 @@ export interface TestDatabase {
   db: Db;
   /** Set for PostgreSQL: other connections (a second "process") can open it. */
   url: string | null;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export interface TestEngine {

@@ -19,7 +19,10 @@ describe("configuration for a first local run", () => {
     expect(second.authSecret).toBe(first.authSecret);
     expect(second.keyring.primary.key.equals(first.keyring.primary.key)).toBe(true);
     expect(
-      parseKeyring(JSON.parse(readFileSync(file, "utf8")).TOKEN_ENCRYPTION_KEYS).primary.key,
+      parseKeyring(
+        (JSON.parse(readFileSync(file, "utf8")) as { TOKEN_ENCRYPTION_KEYS: string })
+          .TOKEN_ENCRYPTION_KEYS,
+      ).primary.key,
     ).toHaveLength(32);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.join(" ")).not.toContain(first.authSecret);

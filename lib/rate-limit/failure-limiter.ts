@@ -37,7 +37,7 @@ export class FailureLimiter {
 
 const shared = ((
   globalThis as unknown as { __failureLimiters?: Map<string, FailureLimiter> }
-).__failureLimiters ??= new Map());
+).__failureLimiters ??= new Map<string, FailureLimiter>());
 
 /** One limiter per name for the whole process: Next may load a module once per route bundle. */
 export function sharedFailureLimiter(

@@ -39,6 +39,7 @@ describe.each(testEngines())("token request retention on $name", (engine) => {
 
   it(`deletes requests older than ${TOKEN_REQUEST_RETENTION_DAYS} days and keeps the rest`, async () => {
     const now = Date.now();
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- empties the test's own table
     await database.db.delete(tokenRequests);
     await insertAged([0, 1, 89, 91, 120, 400], now);
     expect(await pruneTokenRequests(database.db, now)).toBe(3);
@@ -48,6 +49,7 @@ describe.each(testEngines())("token request retention on $name", (engine) => {
 
   it("works through more rows than one batch", async () => {
     const now = Date.now();
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- empties the test's own table
     await database.db.delete(tokenRequests);
     await insertAged([10, 11, 12, 13, 14, 15, 16, 1], now);
     expect(await deleteTokenRequestsBefore(database.db, new Date(now - 5 * DAY_MS), 3)).toBe(7);

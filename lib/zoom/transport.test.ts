@@ -11,8 +11,8 @@ import { parseRetryAfter } from "./transport";
 
 const answer =
   (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  async () =>
-    new Response(JSON.stringify(body), { status, headers });
+  () =>
+    Promise.resolve(new Response(JSON.stringify(body), { status, headers }));
 
 describe("Zoom client error classification", () => {
   it("parses both forms of Retry-After Zoom sends", () => {

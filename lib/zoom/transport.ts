@@ -30,7 +30,7 @@ export async function send(
         async (r) => [r, await r.text()] as const,
       ),
       new Promise<never>((_, reject) =>
-        signal.addEventListener("abort", () => reject(signal.reason), { once: true }),
+        signal.addEventListener("abort", () => reject(signal.reason as Error), { once: true }),
       ),
     ]);
   } catch {

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { TextField } from "@/app/_components/field";
+import { formText } from "@/app/_components/form-text";
 import { SIGN_IN_THROTTLED } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -20,8 +21,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     const result = await signIn("credentials", {
       redirect: false,
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
     }).catch(() => undefined);
     if (result?.ok && !result.error) {
       router.replace(callbackUrl);

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { TextField } from "@/app/_components/field";
+import { formText } from "@/app/_components/form-text";
 import { apiFetch } from "@/lib/hooks/api-client";
 
 const MIN_PASSWORD = 10;
@@ -18,9 +19,9 @@ export function SignUpForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const name = String(form.get("name") ?? "").trim();
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
+    const name = formText(form, "name").trim();
+    const email = formText(form, "email").trim();
+    const password = formText(form, "password");
     setPending(true);
     setError(null);
     try {

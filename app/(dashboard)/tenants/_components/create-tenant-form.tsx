@@ -5,6 +5,7 @@ import { Button } from "@/app/_components/button";
 import { Card } from "@/app/_components/card";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { TextField } from "@/app/_components/field";
+import { formText } from "@/app/_components/form-text";
 import { useCreateTenant } from "@/lib/hooks/use-tenants";
 
 export function CreateTenantForm() {
@@ -14,8 +15,8 @@ export function CreateTenantForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const name = String(data.get("name") ?? "").trim();
-    const slug = String(data.get("slug") ?? "").trim();
+    const name = formText(data, "name").trim();
+    const slug = formText(data, "slug").trim();
     create.mutate({ name, ...(slug ? { slug } : {}) }, { onSuccess: () => form.reset() });
   }
 

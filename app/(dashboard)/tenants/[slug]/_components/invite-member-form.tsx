@@ -4,6 +4,7 @@ import type { FormEvent } from "react";
 import { Button } from "@/app/_components/button";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { SelectField, TextField } from "@/app/_components/field";
+import { formText } from "@/app/_components/form-text";
 import { useInviteMember } from "@/lib/hooks/use-members";
 import type { Role } from "@/lib/hooks/use-tenants";
 import { ROLE_OPTIONS } from "../../../_components/role-badge";
@@ -15,8 +16,8 @@ export function InviteMemberForm({ slug }: { slug: string }) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const email = String(data.get("email") ?? "").trim();
-    const role = String(data.get("role") ?? "member") as Role;
+    const email = formText(data, "email").trim();
+    const role = (formText(data, "role") || "member") as Role;
     invite.mutate({ email, role }, { onSuccess: () => form.reset() });
   }
 

@@ -5,6 +5,7 @@ import { Button } from "@/app/_components/button";
 import { Card } from "@/app/_components/card";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { TextField } from "@/app/_components/field";
+import { formText } from "@/app/_components/form-text";
 import { useCreateSecret } from "@/lib/hooks/use-secrets";
 import { NewSecret } from "./new-secret";
 import { SecretList } from "./secret-list";
@@ -16,7 +17,7 @@ export function ZakUrlsCard({ slug }: { slug: string }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const label = String(new FormData(form).get("label") ?? "").trim();
+    const label = formText(new FormData(form), "label").trim();
     create.mutate(label ? { label } : {}, { onSuccess: () => form.reset() });
   }
 
