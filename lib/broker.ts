@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { getConfig, type AppConfig } from "./config";
 import type { Vault } from "./vault/types";
 import { createZoomClient } from "./zoom/client";
-import { demoFetch, getDemoEmulator } from "./zoom/demo-emulator";
+import { demoFetch, getDemoEmulator } from "./demo-zoom";
 
 export interface Broker extends Vault {
   config: AppConfig;

@@ -1,4 +1,4 @@
-import { toErrorResponse } from "./errors";
+import { toErrorResponse } from "./error-response";
 
 type RouteContext<P> = { params: Promise<P> };
 

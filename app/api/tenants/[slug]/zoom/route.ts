@@ -1,7 +1,6 @@
 import { findConnection } from "@/db/queries/connections";
 import { withTenant } from "@/lib/auth/tenant";
 import { getBroker } from "@/lib/broker";
-import { zoomFailureToApiError } from "@/lib/zoom/api-errors";
 import { disconnectTenant } from "@/lib/vault/grants";
 import { describeConnection } from "@/lib/vault/status";
 
@@ -14,10 +13,6 @@ export const GET = withTenant("member", async ({ tenant, db }) =>
 
 // DELETE /api/tenants/:slug/zoom – disconnect; revokes at Zoom when no other tenant uses the grant
 export const DELETE = withTenant("admin", async ({ tenant }) => {
-  try {
-    await disconnectTenant(await getBroker(), tenant.id);
-  } catch (err) {
-    throw zoomFailureToApiError(err);
-  }
+  await disconnectTenant(await getBroker(), tenant.id);
   return Response.json({ status: "not_connected" });
 });
