@@ -18,7 +18,7 @@ const BAD_SECRET: MintResult = {
   body: "Missing, invalid or revoked token",
 };
 
-export interface TokenRequest {
+export interface BotTokenRequest {
   slug: string;
   secret: string | null;
   kind: TokenKind;
@@ -26,7 +26,7 @@ export interface TokenRequest {
 }
 
 /** The bot-facing flow: check the URL secret, mint a fresh token, record the request. */
-export async function serveTokenRequest(vault: Vault, req: TokenRequest): Promise<MintResult> {
+export async function serveTokenRequest(vault: Vault, req: BotTokenRequest): Promise<MintResult> {
   const started = performance.now();
   const limiterKey = req.clientIp ?? "unknown";
   const blockedFor = limiter.retryAfter(limiterKey);
@@ -61,7 +61,7 @@ export async function serveTokenRequest(vault: Vault, req: TokenRequest): Promis
 /** Records a refused request under the tenant named in the path, when it exists. */
 async function refuse(
   vault: Vault,
-  req: TokenRequest,
+  req: BotTokenRequest,
   result: MintResult,
   started: number,
 ): Promise<MintResult> {
@@ -78,7 +78,7 @@ async function refuse(
 /** Records a token request: never the token, the secret or the query string. */
 export async function audit(
   vault: Vault,
-  req: Pick<TokenRequest, "kind" | "clientIp"> & { source?: "bot" | "dashboard" },
+  req: Pick<BotTokenRequest, "kind" | "clientIp"> & { source?: "bot" | "dashboard" },
   who: { tenantId: string | undefined | null; secretId: string | null },
   result: MintResult,
   started: number,

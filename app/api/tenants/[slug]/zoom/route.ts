@@ -2,11 +2,11 @@ import { findConnection } from "@/db/queries/connections";
 import { withTenant } from "@/lib/auth/tenant";
 import { getBroker } from "@/lib/broker";
 import { disconnectTenant } from "@/lib/vault/grants";
-import { describeConnection } from "@/lib/vault/status";
+import { presentZoomConnection } from "@/lib/views/zoom-connection";
 
 // GET /api/tenants/:slug/zoom – connection status and the Zoom user bots join as
 export const GET = withTenant("member", async ({ tenant, db }) =>
-  Response.json(describeConnection(await findConnection(db, tenant.id)), {
+  Response.json(presentZoomConnection(await findConnection(db, tenant.id)), {
     headers: { "cache-control": "no-store" },
   }),
 );
