@@ -1,17 +1,9 @@
 import { findConnection } from "@/db/queries/connections";
 import type { Vault } from "@/lib/vault/types";
-import { mintToken, type Outcome } from "./mint";
+import type { ZakTestView } from "@/lib/views/zak-test";
+import { mintToken } from "./mint";
 import { audit } from "./serve";
 import { tokenExpiry } from "./token-expiry";
-
-export interface ZakTestReport {
-  ok: boolean;
-  status: number;
-  outcome: Outcome;
-  message: string;
-  latencyMs: number;
-  expiresAt: string | null;
-}
 
 /**
  * Mints a ZAK the way the bot route does, records it as a dashboard request, and reports how it went.
@@ -20,7 +12,7 @@ export interface ZakTestReport {
 export async function testMintZak(
   vault: Vault,
   input: { tenantId: string; clientIp: string | null },
-): Promise<ZakTestReport> {
+): Promise<ZakTestView> {
   const started = performance.now();
   const found = await findConnection(vault.db, input.tenantId);
   const result = await mintToken(vault, "zak", found?.connection ?? null, found?.grant ?? null);
