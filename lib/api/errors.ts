@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { isLockContention, sqlStateOf } from "@/db/errors";
+import { isLockContention } from "@/db/errors";
+import { errorFields } from "@/lib/log/error-fields";
+import { getLogger } from "@/lib/log/logger";
+import { requestIdOf } from "@/lib/log/request-id";
 
 const STATUS = {
   bad_request: 400,
@@ -41,8 +44,11 @@ export function describeZodError(error: z.ZodError): string {
     .join("; ");
 }
 
-/** JSON body `{ error: { code, message } }`. Lock contention is 503; unknown errors are logged and masked as 500. */
-export function toErrorResponse(err: unknown): Response {
+/**
+ * JSON body `{ error: { code, message } }`. Lock contention is 503; unknown errors are logged with
+ * the request's id and path (never its query) and masked as 500 carrying that id.
+ */
+export function toErrorResponse(err: unknown, req?: Request): Response {
   if (err instanceof z.ZodError) {
     return Response.json(
       { error: { code: "bad_request", message: describeZodError(err) } },
@@ -66,12 +72,13 @@ export function toErrorResponse(err: unknown): Response {
       ),
     );
   }
-  // Name and SQLSTATE only: driver messages can quote query parameters, which may be secrets.
-  const code = sqlStateOf(err);
-  console.error(
-    "[api] unexpected error:",
-    err instanceof Error ? err.name : typeof err,
-    code ? `(${code})` : "",
+  const requestId = req ? requestIdOf(req) : undefined;
+  getLogger().error(
+    { requestId, path: req && new URL(req.url).pathname, error: errorFields(err) },
+    "unexpected error",
   );
-  return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
+  return Response.json(
+    { error: { code: "internal", message: "Internal error", requestId } },
+    { status: 500 },
+  );
 }
