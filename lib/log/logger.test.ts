@@ -40,7 +40,11 @@ describe("logger", () => {
       "correct horse",
     ])
       expect(line).not.toContain(secret);
-    expect(JSON.parse(line)).toMatchObject({ requestId: "req-12345678", msg: "token request" });
+    expect(JSON.parse(line)).toMatchObject({
+      level: "info",
+      requestId: "req-12345678",
+      msg: "token request",
+    });
   });
 });
 

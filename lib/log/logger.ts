@@ -39,6 +39,7 @@ export function createLogger(destination?: DestinationStream): Logger {
       level: "info",
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
     },
     destination ?? developmentStream() ?? pino.destination({ fd: 1, sync: true }),
   );
