@@ -1,14 +1,40 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/lib/log/request-id";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
-// An optimistic redirect for visitors with no session cookie at all. It is a convenience only:
-// every page and route handler verifies the session and the membership itself.
+/**
+ * Gives every request an id: handlers read it from the request header and log it, and the client
+ * gets it back as `x-request-id`. Dashboard pages also get an optimistic redirect for visitors with
+ * no session cookie at all, a convenience only: every page and route handler verifies the session
+ * and the membership itself.
+ */
 export function proxy(req: NextRequest) {
-  if (SESSION_COOKIES.some((name) => req.cookies.has(name))) return NextResponse.next();
+  const requestId = acceptOrCreateRequestId(req.headers.get(REQUEST_ID_HEADER));
+  const res = needsSignIn(req) ? redirectToSignIn(req) : continueWithId(req, requestId);
+  res.headers.set(REQUEST_ID_HEADER, requestId);
+  return res;
+}
+
+function needsSignIn(req: NextRequest): boolean {
+  const { pathname } = req.nextUrl;
+  const dashboard = pathname === "/tenants" || pathname.startsWith("/tenants/");
+  return dashboard && !SESSION_COOKIES.some((name) => req.cookies.has(name));
+}
+
+function redirectToSignIn(req: NextRequest) {
   const signIn = new URL("/sign-in", req.url);
   signIn.searchParams.set("callbackUrl", req.nextUrl.pathname);
   return NextResponse.redirect(signIn);
 }
 
-export const config = { matcher: ["/tenants/:path*"] };
+function continueWithId(req: NextRequest, requestId: string) {
+  const headers = new Headers(req.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  return NextResponse.next({ request: { headers } });
+}
+
+// Every page and API route; not Next's static assets.
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

@@ -2,6 +2,8 @@ import { getDb } from "@/db";
 import { getBroker } from "./broker";
 import { getConfig } from "./config";
 import { EnvError } from "./env";
+import { errorFields } from "./log/error-fields";
+import { getLogger } from "./log/logger";
 import { reencryptGrants, refreshIdleGrants } from "./vault/maintenance";
 import { pruneTokenRequests } from "./zak/audit-retention";
 
@@ -13,15 +15,19 @@ export async function startServer() {
     config = getConfig();
   } catch (err) {
     if (!(err instanceof EnvError)) throw err;
-    console.error(err.message);
+    getLogger().fatal({ problems: err.problems }, "invalid configuration");
     process.exit(1);
   }
   // next-auth v4 builds its callback URLs from NEXTAUTH_URL.
   process.env.NEXTAUTH_URL ??= config.appUrl;
   await getDb();
-  console.log(
-    `[broker] ready: ${config.database.kind === "postgres" ? "PostgreSQL" : `embedded database in ${config.database.dir}`}` +
-      (config.zoom.demo ? ", demo mode (Zoom is emulated)" : ""),
+  getLogger().info(
+    {
+      database: config.database.kind === "postgres" ? "PostgreSQL" : config.database.dir,
+      demo: config.zoom.demo,
+      metrics: config.metricsToken !== null,
+    },
+    config.zoom.demo ? "ready, demo mode (Zoom is emulated)" : "ready",
   );
   void runMaintenance();
   setInterval(() => void runMaintenance(), MAINTENANCE_INTERVAL_MS).unref();
@@ -45,12 +51,12 @@ async function runMaintenance() {
       idle.released ||
       pruned
     ) {
-      console.log(
-        `[maintenance] re-encrypted ${keys.rewritten} (unreadable ${keys.unreadable}), refreshed ${idle.refreshed}, ` +
-          `released ${idle.released}, failed ${idle.failed}, pruned ${pruned} old token requests`,
+      getLogger().info(
+        { reencrypted: keys, idleGrants: idle, prunedTokenRequests: pruned },
+        "maintenance",
       );
     }
   } catch (err) {
-    console.error("[maintenance] failed:", err instanceof Error ? err.name : "unknown");
+    getLogger().error({ error: errorFields(err) }, "maintenance failed");
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { getLogger } from "@/lib/log/logger";
 import { ZoomUnavailableError } from "@/lib/zoom/errors";
 import { toErrorResponse } from "./error-response";
 import { ApiError } from "./errors";
@@ -21,13 +22,23 @@ describe("toErrorResponse", () => {
     expect([conflict.status, conflict.headers.get("retry-after")]).toEqual([409, null]);
   });
 
-  it("masks other errors as 500 and logs neither the message nor its parameters", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const res = toErrorResponse(failedQuery("23503"));
+  it("masks other errors as 500 with the request id, and logs neither the message nor its parameters", async () => {
+    const log = vi.spyOn(getLogger(), "error").mockImplementation(() => {});
+    const req = new Request("http://app.test/api/tenants?token=zak_secret", {
+      headers: { "x-request-id": "req-0123456789" },
+    });
+    const res = toErrorResponse(failedQuery("23503"), req);
     expect(res.status).toBe(500);
-    expect(await res.text()).not.toContain("zak_secret");
-    expect(log.mock.calls.flat().join(" ")).not.toContain("zak_secret");
-    expect(log.mock.calls.flat().join(" ")).toContain("23503");
+    const body = await res.text();
+    expect(body).not.toContain("zak_secret");
+    expect(JSON.parse(body)).toEqual({
+      error: { code: "internal", message: "Internal error", requestId: "req-0123456789" },
+    });
+    const logged = JSON.stringify(log.mock.calls);
+    expect(logged).not.toContain("zak_secret");
+    expect(logged).toContain("23503");
+    expect(logged).toContain("req-0123456789");
+    expect(logged).toContain("/api/tenants");
     log.mockRestore();
   });
 });

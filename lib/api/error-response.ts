@@ -1,18 +1,20 @@
-import { sqlStateOf } from "@/db/errors";
+import { errorFields } from "@/lib/log/error-fields";
+import { getLogger } from "@/lib/log/logger";
+import { requestIdOf } from "@/lib/log/request-id";
 import { classify } from "./classify";
 
-/** JSON body `{ error: { code, message } }`, with Retry-After when trying again helps. Unknown errors are logged and masked as 500. */
-export function toErrorResponse(err: unknown): Response {
+/**
+ * JSON body `{ error: { code, message } }`, with Retry-After when trying again helps. Unknown errors
+ * are logged with the request's id and path (never its query) and masked as 500 carrying that id.
+ */
+export function toErrorResponse(err: unknown, req?: Request): Response {
   const { status, code, message, retryAfter } = classify(err);
-  if (code === "internal") {
-    // Name and SQLSTATE only: driver messages can quote query parameters, which may be secrets.
-    const sqlState = sqlStateOf(err);
-    console.error(
-      "[api] unexpected error:",
-      err instanceof Error ? err.name : typeof err,
-      sqlState ? `(${sqlState})` : "",
-    );
-  }
   const headers: Record<string, string> = retryAfter ? { "retry-after": String(retryAfter) } : {};
-  return Response.json({ error: { code, message } }, { status, headers });
+  if (code !== "internal") return Response.json({ error: { code, message } }, { status, headers });
+  const requestId = req ? requestIdOf(req) : undefined;
+  getLogger().error(
+    { requestId, path: req && new URL(req.url).pathname, error: errorFields(err) },
+    "unexpected error",
+  );
+  return Response.json({ error: { code, message, requestId } }, { status, headers });
 }

@@ -24,6 +24,8 @@ export interface AppConfig {
   authSecret: string;
   keyring: Keyring;
   zoom: ZoomConfig;
+  /** Bearer token for /api/metrics; null keeps the endpoint off. */
+  metricsToken: string | null;
 }
 
 const EMULATOR_MOUNT = "/zoom-emulator";
@@ -59,6 +61,7 @@ export function buildConfig(raw: RawEnv): AppConfig {
       redirectUri: `${env.APP_URL}/api/zoom/callback`,
       timeoutMs: env.ZOOM_TIMEOUT_MS,
     },
+    metricsToken: env.METRICS_TOKEN ?? null,
   };
 }
 

@@ -3,6 +3,8 @@ import { touchTokenServed } from "@/db/queries/connections";
 import { insertTokenRequest } from "@/db/queries/token-requests";
 import { findTokenAccess, touchUrlSecret } from "@/db/queries/url-secrets";
 import { safeEqual } from "@/lib/crypto/digest";
+import { errorFields } from "@/lib/log/error-fields";
+import { getLogger } from "@/lib/log/logger";
 import type { Vault } from "@/lib/vault/types";
 import { sharedFailureLimiter } from "@/lib/rate-limit/failure-limiter";
 import { mintToken, type MintResult, type TokenKind } from "./mint";
@@ -99,6 +101,6 @@ export async function audit(
   if (result.status === 200 && who.tenantId) writes.push(touchTokenServed(vault.db, who.tenantId));
   // A failed audit write must not take the token away from a bot that is about to join a meeting.
   await Promise.all(writes).catch((err: unknown) =>
-    console.error("[audit] write failed:", (err as Error).name),
+    getLogger().error({ error: errorFields(err) }, "token request audit write failed"),
   );
 }

@@ -1,5 +1,8 @@
+import { bearerToken } from "@/lib/api/bearer";
 import { clientIp } from "@/lib/api/client-ip";
 import { getBroker } from "@/lib/broker";
+import { requestIdOf } from "@/lib/log/request-id";
+import { observeBotRequest } from "@/lib/zak/observe";
 import { serveTokenRequest } from "@/lib/zak/serve";
 
 export const dynamic = "force-dynamic";
@@ -15,24 +18,38 @@ const HEADERS = {
 // This is the URL bots are given (Recall.ai's zoom.zak_url). Errors are one-line text/plain reasons.
 // Clients that can send headers may pass the secret as `Authorization: Bearer zak_…` instead.
 export async function GET(req: Request, ctx: { params: Promise<{ tenant: string }> }) {
+  const started = performance.now();
+  const requestId = requestIdOf(req);
   const { tenant } = await ctx.params;
+  const observed = { requestId, slug: tenant, kind: "zak" as const };
   try {
     const result = await serveTokenRequest(await getBroker(), {
       slug: tenant,
-      secret: bearer(req) ?? new URL(req.url).searchParams.get("token"),
+      secret:
+        bearerToken(req.headers.get("authorization")) ?? new URL(req.url).searchParams.get("token"),
       kind: "zak",
       clientIp: clientIp(req),
     });
     const headers: Record<string, string> = { ...HEADERS };
     if (result.retryAfterSeconds) headers["retry-after"] = String(result.retryAfterSeconds);
+    observeBotRequest({
+      ...observed,
+      outcome: result.outcome,
+      status: result.status,
+      durationMs: performance.now() - started,
+    });
     return new Response(result.body, { status: result.status, headers });
   } catch (err) {
-    console.error("[zak] unexpected error:", err instanceof Error ? err.name : "unknown");
-    return new Response("Internal error; retry shortly", { status: 500, headers: HEADERS });
+    observeBotRequest({
+      ...observed,
+      outcome: "internal",
+      status: 500,
+      durationMs: performance.now() - started,
+      error: err,
+    });
+    return new Response(`Internal error (request id ${requestId}); retry shortly`, {
+      status: 500,
+      headers: HEADERS,
+    });
   }
-}
-
-function bearer(req: Request): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
-  return match?.[1] ?? null;
 }
