@@ -64,10 +64,7 @@ export function controlRoutes(emulator: Controls): Route[] {
     post("/expire-access-tokens", () => json(200, { expired: emulator.expireAccessTokens() })),
     post("/users/:user/deauthorize", async ({ clientId }, ctx) => {
       if (!isOptionalString(clientId)) return badRequest("clientId must be a string");
-      const results = await emulator.deauthorize(
-        ctx.params.user ?? "",
-        clientId as string | undefined,
-      );
+      const results = await emulator.deauthorize(ctx.params.user ?? "", clientId);
       return results ? json(200, { deauthorized: results }) : json(404, { error: "unknown user" });
     }),
     post("/issued-token", ({ token }) => {

@@ -75,11 +75,9 @@ export function summarizeUsers(core: Core): UserSummary[] {
     email: user.email,
     display_name: user.displayName,
     account_id: user.accountId,
-    authorized_apps: core.state
-      .authorizationsOf(user.id)
-      .map((a) => ({
-        client_id: a.clientId,
-        authorized_at: new Date(a.authorizedAt).toISOString(),
-      })),
+    authorized_apps: core.state.authorizationsOf(user.id).map((a) => ({
+      client_id: a.clientId,
+      authorized_at: new Date(a.authorizedAt).toISOString(),
+    })),
   }));
 }

@@ -98,15 +98,19 @@ export function setup(
   webhookAnswer?: (body: string) => Response,
 ) {
   const webhooks: CapturedWebhook[] = [];
-  const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const body = String(init?.body ?? "");
-    webhooks.push({ url: String(input), headers: new Headers(init?.headers), body });
-    return webhookAnswer ? webhookAnswer(body) : new Response(null, { status: 204 });
+  const fakeFetch = ((input: string | URL | Request, init?: RequestInit) => {
+    const body = typeof init?.body === "string" ? init.body : "";
+    const url = input instanceof Request ? input.url : input.toString();
+    webhooks.push({ url, headers: new Headers(init?.headers), body });
+    return Promise.resolve(
+      webhookAnswer ? webhookAnswer(body) : new Response(null, { status: 204 }),
+    );
   }) as typeof fetch;
   const emulator: ZoomEmulator = createZoomEmulator({
     clients: [CLIENT],
     controls: true,
     fetch: fakeFetch,
+    demoUsers: false,
     ...opts,
   });
   const base = `${ORIGIN}${opts.basePath ?? ""}`;
