@@ -1,13 +1,15 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { ZOOM_APP, demoAppUrl, targets, type Target } from "./e2e/support/targets";
+import type { TargetOption } from "./e2e/support/fixtures";
+import { ZOOM_APP, demo, pglite, postgres, type Target } from "./e2e/support/targets";
 
 const dataDir = path.resolve(`.data/e2e-${process.env.E2E_PORT_OFFSET ?? 0}`);
 const next = "node node_modules/next/dist/bin/next start -H 127.0.0.1 -p";
 const emulator = "node node_modules/tsx/dist/cli.mjs scripts/zoom-emulator.ts --port";
+const port = (url: string) => new URL(url).port;
 
+/** A standalone emulator and the target's app processes, configured for it. */
 function servers(target: Target) {
-  const port = (url: string) => new URL(url).port;
   const callbacks = target.appUrls.map((url) => `${url}/api/zoom/callback`).join(",");
   const database: Record<string, string> =
     target.databaseUrl !== null
@@ -51,7 +53,35 @@ function servers(target: Target) {
   ];
 }
 
-export default defineConfig({
+/** An app with no Zoom configuration: demo mode, Zoom emulated inside the app. */
+const demoServer = {
+  command: `${next} ${port(demo.appUrls[0])}`,
+  url: `${demo.appUrls[0]}/api/health`,
+  timeout: 120_000,
+  env: { APP_URL: demo.appUrls[0], PGLITE_DIR: path.join(dataDir, "demo", "db") },
+  reuseExistingServer: false,
+  stdout: "ignore" as const,
+};
+
+const chromium = {
+  browserName: "chromium" as const,
+  viewport: { width: 1280, height: 900 },
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
+// The refresh spec needs two app processes on one database, which only the PostgreSQL target has.
+const twoProcessSpecs = "refresh.spec.ts";
+
+export default defineConfig<object, TargetOption>({
   testDir: "e2e",
   // One worker: the emulators' fault and clock controls are shared by every test of a target.
   workers: 1,
@@ -62,35 +92,15 @@ export default defineConfig({
   outputDir: "test-results",
   use: { trace: "retain-on-failure" },
   projects: [
-    { name: "api", testDir: "e2e/api" },
     {
-      name: "browser",
-      testDir: "e2e/browser",
-      use: {
-        browserName: "chromium",
-        viewport: { width: 1280, height: 900 },
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
+      name: "api-pglite",
+      testDir: "e2e/api",
+      testIgnore: twoProcessSpecs,
+      use: { target: pglite },
     },
+    ...(postgres ? [{ name: "api-postgres", testDir: "e2e/api", use: { target: postgres } }] : []),
+    { name: "demo", testDir: "e2e/demo", use: { ...chromium, target: demo } },
+    { name: "browser", testDir: "e2e/browser", use: { ...chromium, target: pglite } },
   ],
-  webServer: [
-    ...targets.flatMap(servers),
-    {
-      command: `${next} ${new URL(demoAppUrl).port}`,
-      url: `${demoAppUrl}/api/health`,
-      timeout: 120_000,
-      env: { APP_URL: demoAppUrl, PGLITE_DIR: path.join(dataDir, "demo", "db") },
-      reuseExistingServer: false,
-      stdout: "ignore" as const,
-    },
-  ],
+  webServer: [...servers(pglite), ...(postgres ? servers(postgres) : []), demoServer],
 });

@@ -8,6 +8,13 @@ export const metadata: Metadata = {
   title: "ZAK Broker",
   description: "Signed-in Zoom meeting bots: a ZAK URL per tenant",
   referrer: "no-referrer",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/logo.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export const dynamic = "force-dynamic";

@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/app/_components/button";
@@ -19,7 +20,10 @@ export default async function HomePage() {
   if (await getSessionUser()) redirect("/tenants");
   return (
     <main className="mx-auto flex max-w-3xl flex-col px-4 py-16 sm:py-24">
-      <p className="text-sm font-semibold text-indigo-700">ZAK Broker</p>
+      <p className="flex items-center gap-3 text-sm font-semibold text-indigo-700">
+        <Image src="/logo.svg" alt="" width={40} height={40} priority />
+        ZAK Broker
+      </p>
       <h1 className="mt-3 text-3xl font-semibold tracking-tight text-balance text-zinc-900 sm:text-4xl">
         Meeting bots that join Zoom as a real, signed-in user
       </h1>

@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
@@ -14,8 +15,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-4 px-4">
           <Link
             href="/tenants"
-            className={`shrink-0 rounded font-semibold tracking-tight text-zinc-900 ${focusRing}`}
+            className={`flex shrink-0 items-center gap-2 rounded font-semibold tracking-tight text-zinc-900 ${focusRing}`}
           >
+            <Image src="/logo.svg" alt="" width={28} height={28} />
             ZAK Broker
           </Link>
           <div className="flex min-w-0 items-center gap-2">

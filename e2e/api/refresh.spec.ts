@@ -1,31 +1,24 @@
-import { expect, test } from "@playwright/test";
+// Runs in the api-postgres project only (playwright.config.ts): it needs two app processes on one
+// PostgreSQL database, and reads that database directly.
 import postgres from "postgres";
-import {
-  connectZoom,
-  createTenant,
-  createZakUrl,
-  emulatorOf,
-  signedInUser,
-  uniqueEmail,
-} from "../support/api";
-import { targets } from "../support/targets";
+import { connectZoom, createZakUrl, uniqueEmail } from "../support/api";
+import { expect, test } from "../support/fixtures";
 
-const target = targets.find((t) => t.name === "postgres");
-
-test.describe("refresh across two app processes on one PostgreSQL", () => {
-  test.skip(!target, "needs E2E_DATABASE_URL (the README's test command provides it)");
-
-  test("100 concurrent requests at expiry, spread over two processes: exactly one refresh, 100 answers of 200", async () => {
-    const [appA, appB] = target!.appUrls as [string, string];
-    const emulator = emulatorOf(target!);
-    const owner = await signedInUser(appA);
-    const slug = await createTenant(owner);
+test.describe("two app processes on one PostgreSQL", () => {
+  test("GET /api/zak/:tenant – 100 concurrent requests at expiry over two processes: exactly one refresh, 100 answers of 200", async ({
+    target,
+    owner,
+    ownerTenant: slug,
+    emulator,
+  }) => {
+    const [appA, appB] = target.appUrls;
+    expect(appB, "the target runs two app processes").toBeDefined();
     const zoomEmail = uniqueEmail("zoom");
     await connectZoom(owner, slug, { email: zoomEmail });
     const token = new URL((await createZakUrl(owner, slug)).zakUrl).searchParams.get("token")!;
 
     // Make the cached access token due for refresh, as both processes see it in the shared database.
-    const sql = postgres(target!.databaseUrl!, { max: 1, onnotice: () => {} });
+    const sql = postgres(target.databaseUrl!, { max: 1, onnotice: () => {} });
     try {
       await sql`update zoom_grants set access_token_expires_at = now() - interval '1 second' where email = ${zoomEmail}`;
       const before = await emulator.stats();
@@ -49,14 +42,15 @@ test.describe("refresh across two app processes on one PostgreSQL", () => {
     }
   });
 
-  test("a database dump holds no plaintext token or URL secret", async () => {
-    const [appA] = target!.appUrls as [string];
-    const owner = await signedInUser(appA);
-    const slug = await createTenant(owner);
+  test("a database dump holds no plaintext token or URL secret", async ({
+    target,
+    owner,
+    ownerTenant: slug,
+  }) => {
     await connectZoom(owner, slug, { email: uniqueEmail("zoom") });
     const { zakUrl } = await createZakUrl(owner, slug);
     const zak = await (await fetch(zakUrl)).text();
-    const sql = postgres(target!.databaseUrl!, { max: 1, onnotice: () => {} });
+    const sql = postgres(target.databaseUrl!, { max: 1, onnotice: () => {} });
     const tables = [
       "users",
       "tenants",

@@ -1,21 +1,23 @@
-import { connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail } from "../support/api";
-import { APP_URL, TenantPage, expect, signInAs, test } from "./fixtures";
+import { createZakUrl, uniqueEmail } from "../support/api";
+import { expect, signInAs, test } from "./fixtures";
 
 test("a member sees status and activity but no ZAK URLs, test or Zoom controls; the API refuses them too", async ({
   page,
   pageFor,
   request,
+  owner,
+  signUp,
+  connectTenant,
+  openTenant,
 }) => {
-  const owner = await signedInUser(APP_URL);
-  const slug = await createTenant(owner);
   const zoomUser = { displayName: "Mia Member-View", email: uniqueEmail("zoom") };
-  await connectZoom(owner, slug, zoomUser);
+  const { slug } = await connectTenant(owner, zoomUser);
   const { zakUrl } = await createZakUrl(owner, slug, "bot");
   expect((await request.get(zakUrl)).status()).toBe(200);
-  const member = await signedInUser(APP_URL, uniqueEmail("member"));
+  const member = await signUp(uniqueEmail("member"));
 
   await signInAs(page, owner);
-  const ownerView = await TenantPage.open(page, slug);
+  const ownerView = await openTenant(slug);
   await ownerView.addMember(member.email);
   await expect(
     ownerView.members.getByRole("listitem").filter({ hasText: member.email }),
@@ -23,7 +25,7 @@ test("a member sees status and activity but no ZAK URLs, test or Zoom controls; 
   await expect(ownerView.button(`Remove ${member.email}`)).toBeVisible();
   await expect(ownerView.button("Leave this tenant"), "the last owner cannot leave").toHaveCount(0);
 
-  const memberView = await TenantPage.open(await pageFor(member), slug);
+  const memberView = await openTenant(slug, await pageFor(member));
   await memberView.expectConnectedAs(zoomUser);
   await expect(memberView.activity.getByTestId("activity-table").locator("tbody tr")).toHaveCount(
     1,
@@ -64,13 +66,15 @@ test("a member sees status and activity but no ZAK URLs, test or Zoom controls; 
 test("another user cannot open someone else's tenant, in the browser or over the API", async ({
   page,
   pageFor,
+  owner,
+  ownerTenant: slug,
+  signUp,
+  openTenant,
 }) => {
-  const owner = await signedInUser(APP_URL);
-  const slug = await createTenant(owner);
   await signInAs(page, owner);
-  await TenantPage.open(page, slug);
+  await openTenant(slug);
 
-  const stranger = await signedInUser(APP_URL);
+  const stranger = await signUp();
   const strangerPage = await pageFor(stranger);
   const response = await strangerPage.goto(`/tenants/${slug}`);
   expect(response?.status()).toBe(404);

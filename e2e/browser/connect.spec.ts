@@ -1,16 +1,22 @@
 import { uniqueEmail, uniqueSlug } from "../support/api";
-import { AuthPages, TenantsPage, avatarUrl, emulator, expect, test } from "./fixtures";
+import { parseJson, zoomStatus } from "../support/schemas";
+import { expect, test } from "./fixtures";
 
-test("sign up, connect Zoom, create, use and revoke a ZAK URL", async ({ page, request }) => {
+test("sign up, connect Zoom as a new user, create, use and revoke a ZAK URL", async ({
+  page,
+  request,
+  auth,
+  tenants,
+  emulator,
+}) => {
   const email = uniqueEmail("owner");
-  const auth = new AuthPages(page);
   await auth.signUp(email, "Olivia Owner");
   await auth.signOut();
   await auth.signIn(email);
   await expect(page.getByTestId("user-email")).toHaveText(email);
 
   const slug = uniqueSlug("acme");
-  const tenant = await new TenantsPage(page).create(`Acme ${slug}`, slug);
+  const tenant = await tenants.create(`Acme ${slug}`, slug);
   await expect(tenant.status).toHaveText("Not connected");
   await expect(tenant.page.getByTestId("activity-empty")).toBeVisible();
 
@@ -24,11 +30,7 @@ test("sign up, connect Zoom, create, use and revoke a ZAK URL", async ({ page, r
 
   await expect(tenant.callbackBanner).toContainText("Zoom is connected");
   await tenant.expectConnectedAs(zoomUser);
-  await expect(tenant.avatar).toHaveAttribute("src", avatarUrl(zoomUser.avatar));
-  await expect(tenant.avatar).toHaveJSProperty("complete", true);
-  expect(await tenant.avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
-    0,
-  );
+  await tenant.expectAvatar(zoomUser.avatar);
 
   const zakUrl = await tenant.createZakUrl("Recall prod");
   expect(zakUrl).toMatch(new RegExp(`/api/zak/${slug}\\?token=`));
@@ -59,11 +61,10 @@ test("sign up, connect Zoom, create, use and revoke a ZAK URL", async ({ page, r
   expect(revoked.status()).toBe(401);
 });
 
-test("denying at Zoom stores nothing and says so", async ({ page }) => {
-  const auth = new AuthPages(page);
+test("denying at Zoom stores nothing and says so", async ({ page, auth, tenants, emulator }) => {
   await auth.signUp(uniqueEmail("denier"), "Dan Denier");
   const slug = uniqueSlug("deny");
-  const tenant = await new TenantsPage(page).create(`Deny ${slug}`, slug);
+  const tenant = await tenants.create(`Deny ${slug}`, slug);
   const codesBefore = (await emulator.stats()).grants.authorization_code;
 
   const consent = await tenant.startConnect();
@@ -77,6 +78,6 @@ test("denying at Zoom stores nothing and says so", async ({ page }) => {
 
   const api = await page.request.get(`/api/tenants/${slug}/zoom`);
   expect(api.status()).toBe(200);
-  expect(await api.json()).toMatchObject({ status: "not_connected", user: null });
+  expect(await parseJson(api, zoomStatus)).toMatchObject({ status: "not_connected", user: null });
   expect((await emulator.stats()).grants.authorization_code).toBe(codesBefore);
 });

@@ -1,21 +1,12 @@
-// Page objects and fixtures for the browser suite. Specs use these instead of raw selectors.
+// Page objects and fixtures for the browser suites. Specs use these instead of raw selectors.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import {
-  test as base,
-  expect,
-  type BrowserContext,
-  type Locator,
-  type Page,
-  type TestInfo,
-} from "@playwright/test";
-import { emulatorOf, PASSWORD, type SignedIn } from "../support/api";
-import { browserTarget } from "../support/targets";
+import { type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { PASSWORD, type SignedIn } from "../support/api";
+import { test as base, expect } from "../support/fixtures";
+import { type Target } from "../support/targets";
 
 export { expect };
-export const APP_URL = browserTarget.appUrls[0]!;
-export const EMULATOR_URL = browserTarget.emulatorUrl;
-export const emulator = emulatorOf(browserTarget);
 
 /** The dashboard's account pages. */
 export class AuthPages {
@@ -51,7 +42,10 @@ export class AuthPages {
 
 /** /tenants: the list and the create form. */
 export class TenantsPage {
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    readonly target: Target,
+  ) {}
 
   readonly list = () => this.page.getByRole("region", { name: "Your tenants" });
 
@@ -64,7 +58,7 @@ export class TenantsPage {
       .getByRole("link", { name: new RegExp(name) })
       .click();
     await expect(this.page).toHaveURL(new RegExp(`/tenants/${slug}$`));
-    return new TenantPage(this.page, slug);
+    return new TenantPage(this.page, slug, this.target);
   }
 }
 
@@ -73,11 +67,12 @@ export class TenantPage {
   constructor(
     readonly page: Page,
     readonly slug: string,
+    readonly target: Target,
   ) {}
 
-  static async open(page: Page, slug: string): Promise<TenantPage> {
+  static async open(page: Page, slug: string, target: Target): Promise<TenantPage> {
     await page.goto(`/tenants/${slug}`);
-    const tenant = new TenantPage(page, slug);
+    const tenant = new TenantPage(page, slug, target);
     await expect(tenant.status).toBeVisible();
     return tenant;
   }
@@ -115,14 +110,26 @@ export class TenantPage {
   /** Starts the OAuth round trip; the browser ends up on the emulator's consent page. */
   async startConnect(name: "Connect Zoom" | "Reconnect" = "Connect Zoom"): Promise<ZoomConsent> {
     await this.button(name).click();
-    await expect(this.page).toHaveURL(new RegExp(`^${EMULATOR_URL}/oauth/authorize`));
-    return new ZoomConsent(this.page);
+    await expect(this.page).toHaveURL(new RegExp(`^${this.target.emulatorUrl}/oauth/authorize`));
+    return new ZoomConsent(this.page, this.target);
   }
 
   async expectConnectedAs(zoomUser: { displayName: string; email: string }) {
     await expect(this.status).toHaveText("Connected");
     await expect(this.page.getByTestId("zoom-display-name")).toHaveText(zoomUser.displayName);
     await expect(this.page.getByTestId("zoom-email")).toHaveText(zoomUser.email);
+  }
+
+  /** The connected user's picture is the emulator's generated avatar `name`, and it loaded. */
+  async expectAvatar(name: string) {
+    await expect(this.avatar).toHaveAttribute(
+      "src",
+      `${this.target.emulatorUrl}/avatars/${name}.svg`,
+    );
+    await expect(this.avatar).toHaveJSProperty("complete", true);
+    expect(await this.avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
+      0,
+    );
   }
 
   /** Creates a ZAK URL and returns it as shown (once) in the read-only field. */
@@ -156,7 +163,16 @@ export class TenantPage {
 
 /** The emulator's consent page (GET {emulator}/oauth/authorize). */
 export class ZoomConsent {
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    readonly target: Target,
+  ) {}
+
+  /** One click on a ready demo user ("Jane Host", …) allows as that user. */
+  async allowAsDemoUser(displayName: string) {
+    await this.page.getByRole("button", { name: displayName }).click();
+    await expect(this.page).toHaveURL(new RegExp(`^${this.target.appUrls[0]}/tenants/`));
+  }
 
   /** A new Zoom user with one of the generated avatars. */
   async allowNewUser(user: {
@@ -185,12 +201,9 @@ export class ZoomConsent {
 
   private async submit(decision: "Allow" | "Deny") {
     await this.page.getByRole("button", { name: decision }).click();
-    await expect(this.page).toHaveURL(new RegExp(`^${APP_URL}/tenants/`));
+    await expect(this.page).toHaveURL(new RegExp(`^${this.target.appUrls[0]}/tenants/`));
   }
 }
-
-/** What a generated emulator avatar's URL looks like once the app stored the user's pic_url. */
-export const avatarUrl = (name: string) => `${EMULATOR_URL}/avatars/${name}.svg`;
 
 /** Saves a full-page screenshot to e2e/artifacts/screenshots/<name>.png and attaches it to the report. */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
@@ -218,15 +231,18 @@ export async function signInAs(page: Page, user: SignedIn) {
 interface Fixtures {
   /** A page in a separate browser context signed in as `user`, for a second person; closed after the test. */
   pageFor: (user: SignedIn) => Promise<Page>;
+  /** Opens /tenants/{slug} on `page` (default: the test's page). */
+  openTenant: (slug: string, page?: Page) => Promise<TenantPage>;
+  auth: AuthPages;
+  tenants: TenantsPage;
 }
 
 export const test = base.extend<Fixtures>({
-  baseURL: APP_URL,
-  pageFor: async ({ browser }, provide) => {
+  pageFor: async ({ browser, appUrl }, provide) => {
     const contexts: BrowserContext[] = [];
     await provide(async (user) => {
       const context = await browser.newContext({
-        baseURL: APP_URL,
+        baseURL: appUrl,
         storageState: await user.http.storageState(),
       });
       contexts.push(context);
@@ -234,4 +250,8 @@ export const test = base.extend<Fixtures>({
     });
     await Promise.all(contexts.map((c) => c.close()));
   },
+  openTenant: async ({ page, target }, provide) =>
+    provide((slug, on = page) => TenantPage.open(on, slug, target)),
+  auth: async ({ page }, provide) => provide(new AuthPages(page)),
+  tenants: async ({ page, target }, provide) => provide(new TenantsPage(page, target)),
 });

@@ -1,19 +1,23 @@
-import { connectZoom, createTenant, createZakUrl, signedInUser, uniqueEmail } from "../support/api";
-import { APP_URL, EMULATOR_URL, TenantPage, expect, signInAs, tabTo, test } from "./fixtures";
+import { connectZoom, createZakUrl, uniqueEmail } from "../support/api";
+import { expect, signInAs, tabTo, test } from "./fixtures";
 
-test("Connect Zoom and the confirmation dialogs work from the keyboard", async ({ page }) => {
-  const owner = await signedInUser(APP_URL);
-  const slug = await createTenant(owner);
+test("Connect Zoom and the confirmation dialogs work from the keyboard", async ({
+  page,
+  owner,
+  ownerTenant: slug,
+  openTenant,
+  target,
+}) => {
   await signInAs(page, owner);
 
-  let tenant = await TenantPage.open(page, slug);
+  let tenant = await openTenant(slug);
   await tabTo(page, tenant.button("Connect Zoom"));
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`^${EMULATOR_URL}/oauth/authorize`));
+  await expect(page).toHaveURL(new RegExp(`^${target.emulatorUrl}/oauth/authorize`));
 
   await connectZoom(owner, slug, { email: uniqueEmail("keys") });
   await createZakUrl(owner, slug, "bot");
-  tenant = await TenantPage.open(page, slug);
+  tenant = await openTenant(slug);
 
   // Revoke: opens on Enter with the safe choice focused, Tab reaches the action, Escape cancels.
   const revoke = tenant.button("Revoke bot");

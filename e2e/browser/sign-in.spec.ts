@@ -1,18 +1,19 @@
 import { request } from "@playwright/test";
-import { PASSWORD, signIn, signedInUser } from "../support/api";
-import { APP_URL, AuthPages, expect, test } from "./fixtures";
+import { PASSWORD, signIn } from "../support/api";
+import { expect, test } from "./fixtures";
 
 test("a wrong password says so, and after ten the form says the email is locked for a while", async ({
   page,
+  appUrl,
+  owner: user,
+  auth,
 }) => {
-  const user = await signedInUser(APP_URL);
-  const auth = new AuthPages(page);
   const formError = page.locator("form").getByRole("alert");
 
   await auth.submitSignIn(user.email, "not my password");
   await expect(formError).toHaveText("Wrong email or password");
 
-  const guesser = await request.newContext({ baseURL: APP_URL, maxRedirects: 0 });
+  const guesser = await request.newContext({ baseURL: appUrl, maxRedirects: 0 });
   for (let i = 0; i < 9; i++) await signIn(guesser, user.email, `guess ${i}!`);
 
   await auth.submitSignIn(user.email, PASSWORD);

@@ -2,6 +2,15 @@
 import { randomBytes } from "node:crypto";
 import { expect, request, type APIRequestContext } from "@playwright/test";
 import { basic } from "../../lib/zoom-emulator/test-helpers";
+import {
+  activityBody,
+  createdSecret,
+  csrfBody,
+  emulatorStats,
+  emulatorUsers,
+  parseJson,
+  zoomStatus,
+} from "./schemas";
 import type { Target } from "./targets";
 
 export const uniqueEmail = (prefix = "user") =>
@@ -26,7 +35,7 @@ export async function signedInUser(appUrl: string, email = uniqueEmail()): Promi
 }
 
 export async function signIn(http: APIRequestContext, email: string, password: string) {
-  const { csrfToken } = (await (await http.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const { csrfToken } = await parseJson(await http.get("/api/auth/csrf"), csrfBody);
   return http.post("/api/auth/callback/credentials", { form: { csrfToken, email, password } });
 }
 
@@ -77,7 +86,18 @@ export async function createZakUrl(
 ): Promise<{ id: string; zakUrl: string }> {
   const res = await user.http.post(`/api/tenants/${slug}/secrets`, { data: { label } });
   expect(res.status()).toBe(201);
-  return (await res.json()) as { id: string; zakUrl: string };
+  return parseJson(res, createdSecret);
+}
+
+/** GET /api/tenants/:slug/zoom as `user`. */
+export async function getZoomStatus(user: SignedIn, slug: string) {
+  return parseJson(await user.http.get(`/api/tenants/${slug}/zoom`), zoomStatus);
+}
+
+/** GET /api/tenants/:slug/activity as `user`: the recent token requests, newest first. */
+export async function getActivity(user: SignedIn, slug: string) {
+  return (await parseJson(await user.http.get(`/api/tenants/${slug}/activity`), activityBody))
+    .requests;
 }
 
 export interface FaultSpec {
@@ -89,6 +109,8 @@ export interface FaultSpec {
   retryAfterSeconds?: number;
 }
 
+export type EmulatorControls = ReturnType<typeof emulatorOf>;
+
 /** The emulator's /_emulator controls. */
 export function emulatorOf(target: Target) {
   const call = async (method: string, path: string, body?: unknown) => {
@@ -97,21 +119,13 @@ export function emulatorOf(target: Target) {
       headers: body ? { "content-type": "application/json" } : {},
       body: body ? JSON.stringify(body) : undefined,
     });
-    return {
-      status: res.status,
-      body: (await res.json().catch(() => null)) as Record<string, unknown> | null,
-    };
+    const answer: unknown = await res.json().catch(() => null);
+    return { status: res.status, body: answer };
   };
   return {
-    stats: async () =>
-      (await call("GET", "/stats")).body as {
-        grants: { authorization_code: number; refresh_token: number };
-        endpoints: Record<string, number>;
-        invalidGrant: number;
-      },
+    stats: async () => emulatorStats.parse((await call("GET", "/stats")).body),
     issuedToken: async (token: string) => call("POST", "/issued-token", { token }),
-    users: async () =>
-      (await call("GET", "/users")).body as { users: { id: string; email: string }[] },
+    users: async () => emulatorUsers.parse((await call("GET", "/users")).body).users,
     fault: (spec: FaultSpec) => call("POST", "/faults", spec),
     clearFaults: () => call("DELETE", "/faults"),
     deauthorize: (userIdOrEmail: string) =>

@@ -1,5 +1,6 @@
-// The servers the end-to-end suites run against. PGlite always; PostgreSQL (two app processes on one
-// database) when the test command provides E2E_DATABASE_URL.
+// The servers the end-to-end suites run against, one Playwright project each (playwright.config.ts).
+// PGlite always; PostgreSQL (two app processes on one database) when the test command provides
+// E2E_DATABASE_URL; demo mode (no Zoom app configured, Zoom emulated inside the app) always.
 
 export const ZOOM_APP = {
   clientId: "broker-e2e",
@@ -8,35 +9,44 @@ export const ZOOM_APP = {
 } as const;
 
 export interface Target {
-  name: "pglite" | "postgres";
+  name: "pglite" | "postgres" | "demo";
   /** Every app process of this target; all share one database. */
-  appUrls: string[];
+  appUrls: [string, ...string[]];
+  /** Where Zoom's OAuth pages are: a standalone emulator, or the one mounted in a demo app. */
   emulatorUrl: string;
   databaseUrl: string | null;
+  /** The emulator's /_emulator test controls are reachable (never in demo mode). */
+  hasEmulatorControls: boolean;
 }
-
-const databaseUrl = process.env.E2E_DATABASE_URL || null;
 
 // E2E_PORT_OFFSET moves every server, so two runs (or a busy port) do not collide.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const local = (port: number) => `http://127.0.0.1:${port + offset}`;
 
-export const targets: Target[] = [
-  { name: "pglite", appUrls: [local(3100)], emulatorUrl: local(4010), databaseUrl: null },
-  ...(databaseUrl
-    ? [
-        {
-          name: "postgres" as const,
-          appUrls: [local(3101), local(3102)],
-          emulatorUrl: local(4011),
-          databaseUrl,
-        },
-      ]
-    : []),
-];
+export const pglite: Target = {
+  name: "pglite",
+  appUrls: [local(3100)],
+  emulatorUrl: local(4010),
+  databaseUrl: null,
+  hasEmulatorControls: true,
+};
 
-/** An app with no Zoom configuration: demo mode, Zoom emulated inside the app under /zoom-emulator. */
-export const demoAppUrl = local(3103);
+const databaseUrl = process.env.E2E_DATABASE_URL || null;
 
-/** Browser tests run against the PGlite app (the embedded default). */
-export const browserTarget = targets[0]!;
+export const postgres: Target | null = databaseUrl
+  ? {
+      name: "postgres",
+      appUrls: [local(3101), local(3102)],
+      emulatorUrl: local(4011),
+      databaseUrl,
+      hasEmulatorControls: true,
+    }
+  : null;
+
+export const demo: Target = {
+  name: "demo",
+  appUrls: [local(3103)],
+  emulatorUrl: `${local(3103)}/zoom-emulator`,
+  databaseUrl: null,
+  hasEmulatorControls: false,
+};

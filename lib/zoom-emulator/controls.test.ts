@@ -169,7 +169,7 @@ describe("faults", () => {
     await control(h, "/reset");
     const tokens = await h.login();
     expect(tokens.access_token).toBeTruthy();
-    const stats = await (await control(h, "/stats", undefined, "GET")).json();
+    const stats: unknown = await (await control(h, "/stats", undefined, "GET")).json();
     expect(stats).toEqual({
       grants: { authorization_code: 1, refresh_token: 0 },
       endpoints: { token: 1, users_me: 0, user_token: 0, zak: 0, jointoken: 0, revoke: 0 },

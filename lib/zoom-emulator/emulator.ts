@@ -3,6 +3,7 @@ import { appsRoutes } from "./apps-page";
 import { avatarRoutes } from "./avatars";
 import { controlRoutes } from "./controls";
 import { createCore, deauthorizeUser, summarizeUsers } from "./core";
+import { addDemoUsers } from "./demo-users";
 import { json } from "./http";
 import { lookupIssued } from "./issued";
 import { authorizeRoutes } from "./oauth-authorize";
@@ -15,6 +16,7 @@ export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
   const basePath = (opts.basePath ?? "").replace(/\/+$/, "");
   const core = createCore(opts.clients, opts.fetch ?? ((input, init) => fetch(input, init)));
   const { state, clock, faults, stats, webhooks } = core;
+  if (opts.demoUsers ?? true) addDemoUsers(state, clock.now());
 
   const controls: Omit<ZoomEmulator, "handle"> = {
     clock,

@@ -1,4 +1,5 @@
 import { AVATAR_CHOICES, resolvePic } from "./avatars";
+import { isDemoUser } from "./demo-users";
 import { escapeHtml as e, html } from "./http";
 import { type EmulatorClient, type EmulatorUser } from "./types";
 
@@ -11,7 +12,9 @@ legend{font-weight:600;padding:0 4px}label{display:block;margin:8px 0}input[type
 .row{display:flex;gap:12px;align-items:center;flex-wrap:wrap}.row label{display:flex;gap:6px;align-items:center}img.av{width:36px;height:36px;border-radius:50%}
 .error{background:#fdecee;color:#a1142a;border-radius:8px;padding:10px 12px;margin-bottom:12px}.actions{display:flex;gap:12px;justify-content:flex-end;margin-top:20px}
 button{font:inherit;font-weight:600;border-radius:8px;padding:9px 22px;cursor:pointer;border:1px solid #c9cbd6;background:#fff}
-button.primary{background:#0b5cff;border-color:#0b5cff;color:#fff}table{width:100%;border-collapse:collapse}td,th{text-align:left;padding:8px 4px;border-bottom:1px solid #eee}`;
+button.primary{background:#0b5cff;border-color:#0b5cff;color:#fff}h2{font-size:15px;margin:20px 0 8px}
+.demo-users{display:grid;gap:8px}button.demo-user{width:100%;display:flex;gap:12px;align-items:center;text-align:left;padding:8px 12px}
+button.demo-user:hover{border-color:#0b5cff}button.demo-user small{display:block;font-weight:400;color:#666}table{width:100%;border-collapse:collapse}td,th{text-align:left;padding:8px 4px;border-bottom:1px solid #eee}`;
 
 export function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -45,13 +48,36 @@ export interface ConsentView {
   form?: URLSearchParams;
 }
 
-function userChoices(view: ConsentView): string {
-  const existing = view.users.map(
-    (
-      u,
-    ) => `<label><input type="radio" name="user_id" value="${e(u.id)}"><img class="av" alt="" src="${e(resolvePic(u.pic, view.basePath))}">
-${e(u.displayName)} &lt;${e(u.email)}&gt;</label>`,
+function consentForm(view: ConsentView, fields: string): string {
+  return `<form method="post" action="${e(view.basePath)}/oauth/consent">
+<input type="hidden" name="request_id" value="${e(view.requestId)}">${fields}</form>`;
+}
+
+/** One form per demo user: a single click allows as that user. */
+function demoUserButtons(view: ConsentView): string {
+  const demos = view.users.filter(isDemoUser);
+  if (demos.length === 0) return "";
+  const buttons = demos.map((u) =>
+    consentForm(
+      view,
+      `<input type="hidden" name="user_id" value="${e(u.id)}">
+<button type="submit" class="demo-user" name="decision" value="allow"><img class="av" alt="" src="${e(resolvePic(u.pic, view.basePath))}">
+<span>${e(u.displayName)}<small>${e(u.email)}</small></span></button>`,
+    ),
   );
+  return `<h2>Continue as a demo user</h2><div class="demo-users">${buttons.join("")}</div>
+<h2>Or choose another user</h2>`;
+}
+
+function userChoices(view: ConsentView): string {
+  const existing = view.users
+    .filter((u) => !isDemoUser(u))
+    .map(
+      (
+        u,
+      ) => `<label><input type="radio" name="user_id" value="${e(u.id)}"><img class="av" alt="" src="${e(resolvePic(u.pic, view.basePath))}">
+${e(u.displayName)} &lt;${e(u.email)}&gt;</label>`,
+    );
   return `<fieldset><legend>Sign in as</legend>${existing.join("")}
 <label><input type="radio" name="user_id" value="new" checked> New user (enter details below)</label></fieldset>`;
 }
@@ -85,10 +111,11 @@ export function consentPage(view: ConsentView, status = 200): Response {
   const body = `<h1>${e(appName)} would like to access your Zoom account</h1>
 ${view.error ? `<p class="error" role="alert">${e(view.error)}</p>` : ""}
 <p>This app will be able to:</p><ul class="scopes">${scopes}</ul>
-<form method="post" action="${e(view.basePath)}/oauth/consent">
-<input type="hidden" name="request_id" value="${e(view.requestId)}">
-${userChoices(view)}${newUserFields(view)}
+${demoUserButtons(view)}${consentForm(
+    view,
+    `${userChoices(view)}${newUserFields(view)}
 <div class="actions"><button type="submit" name="decision" value="deny" formnovalidate>Deny</button>
-<button type="submit" class="primary" name="decision" value="allow">Allow</button></div></form>`;
+<button type="submit" class="primary" name="decision" value="allow">Allow</button></div>`,
+  )}`;
   return html(status, page("Authorize app", body));
 }

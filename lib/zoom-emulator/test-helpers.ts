@@ -110,6 +110,7 @@ export function setup(
     clients: [CLIENT],
     controls: true,
     fetch: fakeFetch,
+    demoUsers: false,
     ...opts,
   });
   const base = `${ORIGIN}${opts.basePath ?? ""}`;

@@ -23,6 +23,8 @@ export interface ZoomEmulatorOptions {
   controls?: boolean;
   /** Used to deliver webhooks (default: global fetch). */
   fetch?: typeof fetch;
+  /** Start with the demo users offered for a one-click consent (default true). */
+  demoUsers?: boolean;
 }
 
 export interface Clock {

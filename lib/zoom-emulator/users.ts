@@ -29,21 +29,27 @@ export function resolveConsentUser(
   if (existing) return existing;
   const pic = pictureFrom(form);
   if (typeof pic !== "string") return pic;
-  const now = core.clock.now();
-  const user: EmulatorUser = {
-    id: zoomId(),
-    accountId: zoomId(),
+  const displayName =
+    (form.get("display_name") ?? "").trim().slice(0, 128) || (email.split("@")[0] ?? email);
+  const user = newUser({ email, displayName, pic }, core.clock.now());
+  state.users.set(user.id, user);
+  return user;
+}
+
+/** A Zoom user as the consent form creates it; ids are random unless given. */
+export function newUser(
+  fields: Pick<EmulatorUser, "email" | "displayName" | "pic">,
+  now: number,
+  ids: Pick<EmulatorUser, "id" | "accountId"> = { id: zoomId(), accountId: zoomId() },
+): EmulatorUser {
+  return {
+    ...ids,
+    ...fields,
     accountNumber: randomDigits(8),
-    email,
-    displayName:
-      (form.get("display_name") ?? "").trim().slice(0, 128) || (email.split("@")[0] ?? email),
-    pic,
     pmi: randomDigits(10),
     createdAt: now,
     lastLoginAt: now,
   };
-  state.users.set(user.id, user);
-  return user;
 }
 
 /** Zoom's format: ISO 8601 without milliseconds. */

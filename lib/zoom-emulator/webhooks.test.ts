@@ -39,9 +39,9 @@ describe("app_deauthorized webhook", () => {
     expect(body.payload).toMatchObject({
       user_id: userId,
       client_id: CLIENT.clientId,
-      account_id: expect.any(String),
-      signature: expect.any(String),
     });
+    expect(body.payload.account_id).toMatch(/\S/);
+    expect(body.payload.signature).toMatch(/\S/);
     expect(new Date(body.payload.deauthorization_time ?? "").getTime()).toBeCloseTo(
       body.event_ts,
       -3,
