@@ -9,6 +9,7 @@ export function getDemoEmulator(config: AppConfig): ZoomEmulator {
   holder.__demoZoomEmulator ??= createZoomEmulator({
     basePath: new URL(config.zoom.oauthUrl).pathname,
     controls: false,
+    demoUsers: true,
     clients: [
       {
         clientId: config.zoom.clientId,

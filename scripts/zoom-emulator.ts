@@ -27,6 +27,7 @@ const server = await startZoomEmulatorServer({
   port,
   host: values.host ?? "127.0.0.1",
   controls: true,
+  demoUsers: true,
   clients: [
     {
       clientId: values["client-id"] ?? env.ZOOM_EMULATOR_CLIENT_ID ?? "emulator-client",

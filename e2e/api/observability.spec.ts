@@ -15,7 +15,7 @@ import {
   signedInUser,
   uniqueEmail,
 } from "../support/api";
-import { targets, ZOOM_APP } from "../support/targets";
+import { pglite, ZOOM_APP } from "../support/targets";
 
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const appUrl = `http://127.0.0.1:${3110 + offset}`;
@@ -211,7 +211,7 @@ test.describe("logs and metrics", () => {
       expect(res.status).toBe(401);
     }
     // Without METRICS_TOKEN (the suite's own PGlite server) the endpoint does not exist.
-    expect((await fetch(`${targets[0]!.appUrls[0]}/api/metrics`)).status).toBe(404);
+    expect((await fetch(`${pglite.appUrls[0]}/api/metrics`)).status).toBe(404);
 
     const owner = await signedInUser(appUrl);
     const slug = await createTenant(owner);

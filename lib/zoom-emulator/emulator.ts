@@ -16,7 +16,7 @@ export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
   const basePath = (opts.basePath ?? "").replace(/\/+$/, "");
   const core = createCore(opts.clients, opts.fetch ?? ((input, init) => fetch(input, init)));
   const { state, clock, faults, stats, webhooks } = core;
-  if (opts.demoUsers ?? true) addDemoUsers(state, clock.now());
+  if (opts.demoUsers) addDemoUsers(state, clock.now());
 
   const controls: Omit<ZoomEmulator, "handle"> = {
     clock,

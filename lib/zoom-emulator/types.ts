@@ -23,7 +23,7 @@ export interface ZoomEmulatorOptions {
   controls?: boolean;
   /** Used to deliver webhooks (default: global fetch). */
   fetch?: typeof fetch;
-  /** Start with the demo users offered for a one-click consent (default true). */
+  /** Start with the demo users offered for a one-click consent (default false). */
   demoUsers?: boolean;
 }
 
