@@ -63,6 +63,7 @@ export default defineConfig({
   use: { trace: "retain-on-failure" },
   projects: [
     { name: "api", testDir: "e2e/api" },
+    { name: "deploy", testDir: "e2e/deploy" },
     {
       name: "browser",
       testDir: "e2e/browser",

@@ -1,9 +1,8 @@
-import { getDb } from "@/db";
+import { DatabaseUnavailableError, getDb } from "@/db";
 import { getBroker } from "./broker";
 import { getConfig } from "./config";
 import { EnvError } from "./env";
-import { reencryptGrants, refreshIdleGrants } from "./vault/maintenance";
-import { pruneTokenRequests } from "./zak/audit-retention";
+import { runMaintenance } from "./maintenance";
 
 const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -18,36 +17,26 @@ export async function startServer() {
   }
   // next-auth v4 builds its callback URLs from NEXTAUTH_URL.
   process.env.NEXTAUTH_URL ??= config.appUrl;
-  await getDb();
+  // An unreachable database is not fatal: requests answer 503 and the app keeps trying to connect.
+  await getDb().catch((err: unknown) => {
+    if (!(err instanceof DatabaseUnavailableError)) throw err;
+  });
   console.log(
     `[broker] ready: ${config.database.kind === "postgres" ? "PostgreSQL" : `embedded database in ${config.database.dir}`}` +
       (config.zoom.demo ? ", demo mode (Zoom is emulated)" : ""),
   );
-  void runMaintenance();
-  setInterval(() => void runMaintenance(), MAINTENANCE_INTERVAL_MS).unref();
+  void runMaintenanceRound();
+  setInterval(() => void runMaintenanceRound(), MAINTENANCE_INTERVAL_MS).unref();
 }
 
-/**
- * Key rotation catch-up, idle refreshes and audit retention. Grant steps take the grant's row lock
- * and the pruning deletes in small batches, so instances can overlap.
- */
-async function runMaintenance() {
+async function runMaintenanceRound() {
   try {
-    const broker = await getBroker();
-    const keys = await reencryptGrants(broker);
-    const idle = await refreshIdleGrants(broker);
-    const pruned = await pruneTokenRequests(broker.db);
-    if (
-      keys.rewritten ||
-      keys.unreadable ||
-      idle.refreshed ||
-      idle.failed ||
-      idle.released ||
-      pruned
-    ) {
+    const report = await runMaintenance(await getBroker());
+    const { complete: _complete, ...counts } = report;
+    if (Object.values(counts).some((n) => n > 0)) {
       console.log(
-        `[maintenance] re-encrypted ${keys.rewritten} (unreadable ${keys.unreadable}), refreshed ${idle.refreshed}, ` +
-          `released ${idle.released}, failed ${idle.failed}, pruned ${pruned} old token requests`,
+        `[maintenance] re-encrypted ${report.reencrypted} (unreadable ${report.unreadable}), refreshed ${report.refreshed}, ` +
+          `released ${report.released}, failed ${report.failed}, pruned ${report.pruned} old token requests`,
       );
     }
   } catch (err) {

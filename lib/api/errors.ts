@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { databaseOutage } from "@/db";
 import { isLockContention, sqlStateOf } from "@/db/errors";
 
 const STATUS = {
@@ -13,6 +14,7 @@ const STATUS = {
   zoom_error: 502,
   zoom_unavailable: 503,
   busy: 503,
+  database_unavailable: 503,
   internal: 500,
 } as const;
 
@@ -53,6 +55,18 @@ export function toErrorResponse(err: unknown): Response {
     return Response.json(
       { error: { code: err.code, message: err.message } },
       { status: err.status, headers: err.headers },
+    );
+  }
+  const outage = databaseOutage(err);
+  if (outage) {
+    return toErrorResponse(
+      new ApiError(
+        "database_unavailable",
+        "The service cannot reach its database; retry shortly.",
+        {
+          "Retry-After": String(outage.retryAfterSeconds),
+        },
+      ),
     );
   }
   if (isLockContention(err)) {

@@ -1,3 +1,4 @@
+import { databaseOutage } from "@/db";
 import { clientIp } from "@/lib/api/client-ip";
 import { getBroker } from "@/lib/broker";
 import { serveTokenRequest } from "@/lib/zak/serve";
@@ -27,6 +28,13 @@ export async function GET(req: Request, ctx: { params: Promise<{ tenant: string 
     if (result.retryAfterSeconds) headers["retry-after"] = String(result.retryAfterSeconds);
     return new Response(result.body, { status: result.status, headers });
   } catch (err) {
+    const outage = databaseOutage(err);
+    if (outage) {
+      return new Response("The service cannot reach its database; retry shortly", {
+        status: 503,
+        headers: { ...HEADERS, "retry-after": String(outage.retryAfterSeconds) },
+      });
+    }
     console.error("[zak] unexpected error:", err instanceof Error ? err.name : "unknown");
     return new Response("Internal error; retry shortly", { status: 500, headers: HEADERS });
   }
