@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { ZOOM_APP, demoAppUrl, targets, type Target } from "./e2e/support/targets";
+import { E2E_CRON_SECRET, ZOOM_APP, demoAppUrl, targets, type Target } from "./e2e/support/targets";
 
 const dataDir = path.resolve(`.data/e2e-${process.env.E2E_PORT_OFFSET ?? 0}`);
 const next = "node node_modules/next/dist/bin/next start -H 127.0.0.1 -p";
@@ -44,6 +44,7 @@ function servers(target: Target) {
         ZOOM_OAUTH_URL: target.emulatorUrl,
         ZOOM_API_URL: target.emulatorUrl,
         ZOOM_TIMEOUT_MS: "1500",
+        CRON_SECRET: E2E_CRON_SECRET,
       },
       reuseExistingServer: false,
       stdout: "ignore" as const,

@@ -1,12 +1,12 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { expect, test } from "@playwright/test";
 import { freePort, spawnApp, type SpawnedApp } from "../support/spawn-app";
-import { browserTarget } from "../support/targets";
+import { E2E_CRON_SECRET as CRON_SECRET } from "../support/targets";
 
 // A PostgreSQL that goes away and comes back: a TCP proxy in front of the real server that the test
 // opens and closes. The app is started by the test, because the shared web servers wait for health.
 const databaseUrl = process.env.E2E_DATABASE_URL;
-const CRON_SECRET = "e2e-cron-secret-0123456789";
+
 const NEXT_START = [
   "node",
   "node_modules/next/dist/bin/next",
@@ -164,10 +164,4 @@ test.describe("PostgreSQL unreachable at start and later", () => {
       await proxy.close();
     }
   });
-});
-
-test("POST /api/cron/maintenance – 404 when CRON_SECRET is not set", async () => {
-  // The shared PGlite app is started without CRON_SECRET.
-  const res = await fetch(`${browserTarget.appUrls[0]}/api/cron/maintenance`, { method: "POST" });
-  expect(res.status).toBe(404);
 });
