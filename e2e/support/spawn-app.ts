@@ -26,6 +26,7 @@ export async function spawnApp(
   command: string[],
   env: Record<string, string>,
   port: number,
+  cwd = process.cwd(),
 ): Promise<SpawnedApp> {
   const url = `http://127.0.0.1:${port}`;
   const [bin, ...args] = command.map((part) => part.replace("{port}", String(port)));
@@ -37,6 +38,7 @@ export async function spawnApp(
       HOSTNAME: "127.0.0.1",
       ...env,
     },
+    cwd,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
