@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { outage, retryAfterSeconds } from "./db/outage";
+import { outage, retryAfterSeconds } from "@/db/outage";
+import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/lib/log/request-id";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
@@ -8,28 +9,60 @@ const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="ut
 <h1>Temporarily unavailable</h1><p>The service cannot reach its database right now. It reconnects by
 itself; try again in a moment.</p></body></html>`;
 
+/**
+ * Gives every request an id: handlers read it from the request header and log it, and the client
+ * gets it back as `x-request-id`. While the database is known to be unreachable, pages get a plain
+ * 503 (API routes answer outages themselves). Dashboard pages also get an optimistic redirect for
+ * visitors with no session cookie at all, a convenience only: every page and route handler verifies
+ * the session and the membership itself.
+ */
 export function proxy(req: NextRequest) {
-  // While the database is known to be unreachable, pages get a plain 503 instead of a failed render.
-  if (outage.since !== null) {
-    return new NextResponse(UNAVAILABLE_PAGE, {
-      status: 503,
-      headers: {
-        "content-type": "text/html; charset=utf-8",
-        "cache-control": "no-store",
-        "retry-after": String(retryAfterSeconds()),
-      },
-    });
-  }
-  // An optimistic redirect for visitors with no session cookie at all. It is a convenience only:
-  // every page and route handler verifies the session and the membership itself.
-  if (!req.nextUrl.pathname.startsWith("/tenants")) return NextResponse.next();
-  if (SESSION_COOKIES.some((name) => req.cookies.has(name))) return NextResponse.next();
+  const requestId = acceptOrCreateRequestId(req.headers.get(REQUEST_ID_HEADER));
+  const res = isPageDuringOutage(req)
+    ? unavailablePage()
+    : needsSignIn(req)
+      ? redirectToSignIn(req)
+      : continueWithId(req, requestId);
+  res.headers.set(REQUEST_ID_HEADER, requestId);
+  return res;
+}
+
+function isPageDuringOutage(req: NextRequest): boolean {
+  const { pathname } = req.nextUrl;
+  const isFile = /\.[a-z0-9]+$/i.test(pathname);
+  return outage.since !== null && !isFile && !pathname.startsWith("/api/");
+}
+
+function unavailablePage() {
+  return new NextResponse(UNAVAILABLE_PAGE, {
+    status: 503,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "retry-after": String(retryAfterSeconds()),
+    },
+  });
+}
+
+function needsSignIn(req: NextRequest): boolean {
+  const { pathname } = req.nextUrl;
+  const dashboard = pathname === "/tenants" || pathname.startsWith("/tenants/");
+  return dashboard && !SESSION_COOKIES.some((name) => req.cookies.has(name));
+}
+
+function redirectToSignIn(req: NextRequest) {
   const signIn = new URL("/sign-in", req.url);
   signIn.searchParams.set("callbackUrl", req.nextUrl.pathname);
   return NextResponse.redirect(signIn);
 }
 
-// Pages only: API routes answer outages themselves (JSON or plain text, with Retry-After).
+function continueWithId(req: NextRequest, requestId: string) {
+  const headers = new Headers(req.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  return NextResponse.next({ request: { headers } });
+}
+
+// Every page and API route; not Next's static assets.
 export const config = {
-  matcher: ["/((?!api/|_next/|zoom-emulator|favicon.ico|icon|apple-touch-icon|logo).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getConfig } from "@/lib/config";
+import { getLogger } from "@/lib/log/logger";
 import { openDatabase, type Db } from "./client";
 import { isDatabaseUnreachable, unreachableCodeOf } from "./errors";
 import { outage, recordReachable, recordUnreachable, retryAfterSeconds } from "./outage";
@@ -77,10 +78,12 @@ export async function isDatabaseReachable(): Promise<boolean> {
  * keeps probing in the background with backoff so the outage ends even when no request comes in.
  */
 export function noteDatabaseUnreachable(err: unknown): void {
-  if (recordUnreachable())
-    console.error(
-      `[db] database unreachable (${unreachableCodeOf(err) ?? "unknown"}); answering 503 until it returns`,
+  if (recordUnreachable()) {
+    getLogger().error(
+      { code: unreachableCodeOf(err) ?? "unknown" },
+      "database unreachable; answering 503 until it returns",
     );
+  }
   scheduleProbe();
 }
 
@@ -89,7 +92,9 @@ function scheduleProbe(): void {
   const probe = () => {
     open.probe = undefined;
     isDatabaseReachable().then(
-      (ok) => ok || scheduleProbe(),
+      (ok) => {
+        if (!ok) scheduleProbe();
+      },
       () => scheduleProbe(),
     );
   };
@@ -99,5 +104,5 @@ function scheduleProbe(): void {
 function noteDatabaseReachable(): void {
   const lasted = recordReachable();
   if (lasted !== null)
-    console.log(`[db] database reachable again after ${Math.round(lasted / 1000)} s`);
+    getLogger().info({ outageSeconds: Math.round(lasted / 1000) }, "database reachable again");
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { getDb } from "@/db";
 import { getConfig, type AppConfig } from "./config";
+import { countZoomCalls } from "./metrics/zoom-calls";
 import type { Vault } from "./vault/types";
 import { createZoomClient } from "./zoom/client";
-import { demoFetch, getDemoEmulator } from "./zoom/demo-emulator";
+import { demoFetch, getDemoEmulator } from "./demo-zoom";
 
 export interface Broker extends Vault {
   config: AppConfig;
@@ -17,7 +18,7 @@ let broker: Promise<Broker> | undefined;
 export function getBroker(): Promise<Broker> {
   broker ??= getDb().then((db) => {
     const config = getConfig();
-    const fetchImpl = config.zoom.demo ? demoFetch(getDemoEmulator(config)) : fetch;
+    const fetchImpl = countZoomCalls(config.zoom.demo ? demoFetch(getDemoEmulator(config)) : fetch);
     return { db, config, keyring: config.keyring, zoom: createZoomClient(config.zoom, fetchImpl) };
   });
   // An unreachable database must not be remembered: the next request tries again.

@@ -36,6 +36,7 @@ const rawSchema = z.object({
   ZOOM_TIMEOUT_MS: optional.pipe(
     z.coerce.number<string | undefined>().int().min(100).max(60_000).default(5_000),
   ),
+  METRICS_TOKEN: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
 function safeKeyring(value: string) {

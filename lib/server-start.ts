@@ -2,6 +2,8 @@ import { DatabaseUnavailableError, getDb } from "@/db";
 import { getBroker } from "./broker";
 import { getConfig } from "./config";
 import { EnvError } from "./env";
+import { errorFields } from "./log/error-fields";
+import { getLogger } from "./log/logger";
 import { runMaintenance } from "./maintenance";
 
 const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
@@ -12,7 +14,7 @@ export async function startServer() {
     config = getConfig();
   } catch (err) {
     if (!(err instanceof EnvError)) throw err;
-    console.error(err.message);
+    getLogger().fatal({ problems: err.problems }, "invalid configuration");
     process.exit(1);
   }
   // next-auth v4 builds its callback URLs from NEXTAUTH_URL.
@@ -21,9 +23,13 @@ export async function startServer() {
   await getDb().catch((err: unknown) => {
     if (!(err instanceof DatabaseUnavailableError)) throw err;
   });
-  console.log(
-    `[broker] ready: ${config.database.kind === "postgres" ? "PostgreSQL" : `embedded database in ${config.database.dir}`}` +
-      (config.zoom.demo ? ", demo mode (Zoom is emulated)" : ""),
+  getLogger().info(
+    {
+      database: config.database.kind === "postgres" ? "PostgreSQL" : config.database.dir,
+      demo: config.zoom.demo,
+      metrics: config.metricsToken !== null,
+    },
+    config.zoom.demo ? "ready, demo mode (Zoom is emulated)" : "ready",
   );
   void runMaintenanceRound();
   setInterval(() => void runMaintenanceRound(), MAINTENANCE_INTERVAL_MS).unref();
@@ -34,12 +40,9 @@ async function runMaintenanceRound() {
     const report = await runMaintenance(await getBroker());
     const { complete: _complete, ...counts } = report;
     if (Object.values(counts).some((n) => n > 0)) {
-      console.log(
-        `[maintenance] re-encrypted ${report.reencrypted} (unreadable ${report.unreadable}), refreshed ${report.refreshed}, ` +
-          `released ${report.released}, failed ${report.failed}, pruned ${report.pruned} old token requests`,
-      );
+      getLogger().info(report, "maintenance");
     }
   } catch (err) {
-    console.error("[maintenance] failed:", err instanceof Error ? err.name : "unknown");
+    getLogger().error({ error: errorFields(err) }, "maintenance failed");
   }
 }

@@ -145,3 +145,12 @@ export async function upsertGrantFromConsent(
   // Another tenant stored the same Zoom user a moment ago: update that row instead.
   return inserted.length > 0 ? id : upsertGrantFromConsent(tx, profile, seal);
 }
+
+export async function countGrantsByStatus(
+  db: Db,
+): Promise<{ status: ZoomGrant["status"]; count: number }[]> {
+  return db
+    .select({ status: zoomGrants.status, count: sql<number>`count(*)::int` })
+    .from(zoomGrants)
+    .groupBy(zoomGrants.status);
+}

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { memberships, tenants, users, type Role, type Tenant } from "../schema";
 
 export type TenantWithRole = Tenant & { role: Role };
@@ -51,24 +51,62 @@ export async function findTenantForMember(
   return row ? { ...row.tenant, role: row.role } : undefined;
 }
 
-export async function listMembers(db: Db, tenantId: string) {
+export interface MemberRow {
+  userId: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  since: Date;
+}
+
+const memberColumns = {
+  userId: users.id,
+  email: users.email,
+  name: users.name,
+  role: memberships.role,
+  since: memberships.createdAt,
+};
+
+export async function listMembers(db: Db, tenantId: string): Promise<MemberRow[]> {
   return db
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      role: memberships.role,
-      since: memberships.createdAt,
-    })
+    .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.tenantId, tenantId))
     .orderBy(asc(memberships.createdAt));
 }
 
+export async function findMember(
+  db: Db | Tx,
+  tenantId: string,
+  userId: string,
+): Promise<MemberRow | undefined> {
+  const [row] = await db
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Locks the tenant's owner memberships until the transaction ends and returns their user ids.
+ * A concurrent demotion or removal of an owner waits here, then sees the owners that are left.
+ */
+export async function lockOwnerIds(tx: Tx, tenantId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, "owner")))
+    .orderBy(asc(memberships.userId))
+    .for("update");
+  return rows.map((r) => r.userId);
+}
+
 /** Adds a member, or changes the role of an existing one. */
 export async function upsertMembership(
-  db: Db,
+  db: Db | Tx,
   input: { tenantId: string; userId: string; role: Role },
 ) {
   await db
@@ -80,7 +118,11 @@ export async function upsertMembership(
     });
 }
 
-export async function deleteMembership(db: Db, tenantId: string, userId: string): Promise<boolean> {
+export async function deleteMembership(
+  db: Db | Tx,
+  tenantId: string,
+  userId: string,
+): Promise<boolean> {
   const removed = await db
     .delete(memberships)
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))

@@ -8,6 +8,8 @@ export async function insertTokenRequest(db: Db, entry: NewTokenRequest) {
   await db.insert(tokenRequests).values(entry);
 }
 
+export type TokenRequestRow = Awaited<ReturnType<typeof listRecentTokenRequests>>[number];
+
 export async function listRecentTokenRequests(db: Db, tenantId: string, limit = 50) {
   return db
     .select({

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { tenants, urlSecrets, zoomConnections, zoomGrants } from "../schema";
+import { tenants, urlSecrets, zoomConnections, zoomGrants, type UrlSecret } from "../schema";
 
 export async function insertUrlSecret(
   db: Db,
@@ -16,7 +16,10 @@ export async function insertUrlSecret(
   return row!;
 }
 
-export async function listActiveUrlSecrets(db: Db, tenantId: string) {
+/** What the dashboard may see of a secret: never its hash. */
+export type UrlSecretRow = Pick<UrlSecret, "id" | "label" | "prefix" | "createdAt" | "lastUsedAt">;
+
+export async function listActiveUrlSecrets(db: Db, tenantId: string): Promise<UrlSecretRow[]> {
   return db
     .select({
       id: urlSecrets.id,

@@ -1,6 +1,4 @@
-import { z } from "zod";
-import { databaseOutage } from "@/db";
-import { isLockContention, sqlStateOf } from "@/db/errors";
+import type { z } from "zod";
 
 const STATUS = {
   bad_request: 400,
@@ -8,6 +6,7 @@ const STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  reauth_required: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -20,18 +19,22 @@ const STATUS = {
 
 export type ApiErrorCode = keyof typeof STATUS;
 
+export function statusOf(code: ApiErrorCode): number {
+  return STATUS[code];
+}
+
 /** An error a client can act on: its code maps to an HTTP status and its message is safe to show. */
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    readonly headers: Record<string, string> = {},
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "ApiError";
   }
   get status(): number {
-    return STATUS[this.code];
+    return statusOf(this.code);
   }
 }
 
@@ -41,51 +44,4 @@ export function describeZodError(error: z.ZodError): string {
       issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
     )
     .join("; ");
-}
-
-/** JSON body `{ error: { code, message } }`. Lock contention is 503; unknown errors are logged and masked as 500. */
-export function toErrorResponse(err: unknown): Response {
-  if (err instanceof z.ZodError) {
-    return Response.json(
-      { error: { code: "bad_request", message: describeZodError(err) } },
-      { status: 400 },
-    );
-  }
-  if (err instanceof ApiError) {
-    return Response.json(
-      { error: { code: err.code, message: err.message } },
-      { status: err.status, headers: err.headers },
-    );
-  }
-  const outage = databaseOutage(err);
-  if (outage) {
-    return toErrorResponse(
-      new ApiError(
-        "database_unavailable",
-        "The service cannot reach its database; retry shortly.",
-        {
-          "Retry-After": String(outage.retryAfterSeconds),
-        },
-      ),
-    );
-  }
-  if (isLockContention(err)) {
-    return toErrorResponse(
-      new ApiError(
-        "busy",
-        "This collided with another change at the same moment and was not completed. Try again.",
-        {
-          "Retry-After": "1",
-        },
-      ),
-    );
-  }
-  // Name and SQLSTATE only: driver messages can quote query parameters, which may be secrets.
-  const code = sqlStateOf(err);
-  console.error(
-    "[api] unexpected error:",
-    err instanceof Error ? err.name : typeof err,
-    code ? `(${code})` : "",
-  );
-  return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
 }

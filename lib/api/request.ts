@@ -9,10 +9,16 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T): Pr
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
   }
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES)
-    throw new ApiError("payload_too_large", "Body is too large");
+  const text = await readText(req, MAX_JSON_BYTES);
   return schema.parse(text === "" ? {} : parseJsonText(text));
+}
+
+/** The raw body, refused with 413 past `maxBytes`. */
+export async function readText(req: Request, maxBytes: number): Promise<string> {
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new ApiError("payload_too_large", "Body is too large");
+  return text;
 }
 
 /** JSON.parse with the API's 400 for text that is not JSON. */

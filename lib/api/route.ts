@@ -1,4 +1,4 @@
-import { toErrorResponse } from "./errors";
+import { toErrorResponse } from "./error-response";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -10,7 +10,7 @@ export function route<P = Record<string, never>>(
     try {
       return await fn(req, await ctx.params);
     } catch (err) {
-      return toErrorResponse(err);
+      return toErrorResponse(err, req);
     }
   };
 }

@@ -3,13 +3,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseKeyring } from "../crypto/keyring";
+import { getLogger } from "../log/logger";
+import type { GeneratedSecrets } from "./generated-secrets";
 import { buildConfig } from "./index";
 
 describe("configuration for a first local run", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("generates AUTH_SECRET and TOKEN_ENCRYPTION_KEYS once, beside the embedded database, mode 0600, with one warning", () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(getLogger(), "warn").mockImplementation(() => {});
     const folder = mkdtempSync(path.join(tmpdir(), "broker-config-"));
     const env = { PGLITE_DIR: path.join(folder, "db") };
     const first = buildConfig(env);
@@ -20,16 +22,15 @@ describe("configuration for a first local run", () => {
     expect(second.keyring.primary.key.equals(first.keyring.primary.key)).toBe(true);
     expect(
       parseKeyring(
-        (JSON.parse(readFileSync(file, "utf8")) as { TOKEN_ENCRYPTION_KEYS: string })
-          .TOKEN_ENCRYPTION_KEYS,
+        (JSON.parse(readFileSync(file, "utf8")) as GeneratedSecrets).TOKEN_ENCRYPTION_KEYS,
       ).primary.key,
     ).toHaveLength(32);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.join(" ")).not.toContain(first.authSecret);
+    expect(JSON.stringify(warn.mock.calls[0])).not.toContain(first.authSecret);
   });
 
   it("is demo mode without a Zoom client id, pointing Zoom at the app's own emulator", () => {
-    vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.spyOn(getLogger(), "warn").mockImplementation(() => {});
     const folder = mkdtempSync(path.join(tmpdir(), "broker-config-"));
     const config = buildConfig({
       PGLITE_DIR: path.join(folder, "db"),

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateKeyringValue } from "../crypto/keyring";
+import { getLogger } from "../log/logger";
 
 export interface GeneratedSecrets {
   AUTH_SECRET: string;
@@ -32,8 +33,9 @@ export function loadOrCreateGeneratedSecrets(dataFolder: string): GeneratedSecre
       return loadOrCreateGeneratedSecrets(dataFolder);
     throw err;
   }
-  console.warn(
-    `[config] AUTH_SECRET and TOKEN_ENCRYPTION_KEYS are not set: generated them once in ${file} (mode 0600). ` +
+  getLogger().warn(
+    { file },
+    "AUTH_SECRET and TOKEN_ENCRYPTION_KEYS are not set: generated them once in this file (mode 0600). " +
       "Set both explicitly in production.",
   );
   return secrets;

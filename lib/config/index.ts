@@ -26,6 +26,8 @@ export interface AppConfig {
   zoom: ZoomConfig;
   /** Bearer secret of the maintenance cron route; null leaves the route off (404). */
   cronSecret: string | null;
+  /** Bearer token for /api/metrics; null keeps the endpoint off. */
+  metricsToken: string | null;
 }
 
 const EMULATOR_MOUNT = "/zoom-emulator";
@@ -62,6 +64,7 @@ export function buildConfig(raw: RawEnv): AppConfig {
       redirectUri: `${env.APP_URL}/api/zoom/callback`,
       timeoutMs: env.ZOOM_TIMEOUT_MS,
     },
+    metricsToken: env.METRICS_TOKEN ?? null,
   };
 }
 

@@ -1,18 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/query-keys";
+import type { ActivityView } from "@/lib/views/activity";
 import { apiFetch, tenantPath } from "./api-client";
-
-export interface TokenRequest {
-  id: string | number;
-  createdAt: string;
-  kind: string;
-  outcome: string;
-  status: number;
-  latencyMs: number;
-  clientIp: string | null;
-  secretLabel: string | null;
-  source: "bot" | "dashboard";
-}
 
 const REFRESH_MS = 5_000;
 
@@ -20,8 +9,7 @@ const REFRESH_MS = 5_000;
 export function useActivity(slug: string) {
   return useQuery({
     queryKey: queryKeys.activity(slug),
-    queryFn: async () =>
-      (await apiFetch<{ requests: TokenRequest[] }>(tenantPath(slug, "/activity"))).requests,
+    queryFn: async () => (await apiFetch<ActivityView>(tenantPath(slug, "/activity"))).requests,
     refetchInterval: REFRESH_MS,
     staleTime: 0,
   });

@@ -1,21 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/query-keys";
+import type { Role } from "@/db/schema";
+import type { MemberListView, MemberView } from "@/lib/views/members";
 import { apiFetch, tenantPath } from "./api-client";
-import type { Role } from "./use-tenants";
-
-export interface Member {
-  userId: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  since: string;
-}
 
 export function useMembers(slug: string) {
   return useQuery({
     queryKey: queryKeys.members(slug),
-    queryFn: async () =>
-      (await apiFetch<{ members: Member[] }>(tenantPath(slug, "/members"))).members,
+    queryFn: async () => (await apiFetch<MemberListView>(tenantPath(slug, "/members"))).members,
   });
 }
 
@@ -23,7 +15,7 @@ export function useInviteMember(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { email: string; role: Role }) =>
-      apiFetch<Member>(tenantPath(slug, "/members"), { method: "POST", body: input }),
+      apiFetch<MemberView>(tenantPath(slug, "/members"), { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.members(slug) }),
   });
 }
@@ -33,9 +25,12 @@ export function useRemoveMember(slug: string, currentUserId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (userId: string) =>
-      apiFetch<{ userId: string }>(tenantPath(slug, `/members/${encodeURIComponent(userId)}`), {
-        method: "DELETE",
-      }),
+      apiFetch<Pick<MemberView, "userId">>(
+        tenantPath(slug, `/members/${encodeURIComponent(userId)}`),
+        {
+          method: "DELETE",
+        },
+      ),
     onSuccess: (_removed, userId) =>
       userId === currentUserId
         ? queryClient.invalidateQueries({ queryKey: queryKeys.tenants(), exact: true })

@@ -1,25 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/query-keys";
+import type {
+  CreatedUrlSecretView,
+  UrlSecretListView,
+  UrlSecretView,
+} from "@/lib/views/url-secrets";
 import { apiFetch, tenantPath } from "./api-client";
-
-export interface UrlSecret {
-  id: string;
-  label: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-/** Returned once, on creation: the only time the full ZAK URL exists outside the bot's config. */
-export interface CreatedUrlSecret extends UrlSecret {
-  zakUrl: string;
-}
 
 export function useSecrets(slug: string) {
   return useQuery({
     queryKey: queryKeys.secrets(slug),
-    queryFn: async () =>
-      (await apiFetch<{ secrets: UrlSecret[] }>(tenantPath(slug, "/secrets"))).secrets,
+    queryFn: async () => (await apiFetch<UrlSecretListView>(tenantPath(slug, "/secrets"))).secrets,
   });
 }
 
@@ -27,7 +18,7 @@ export function useCreateSecret(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { label?: string }) =>
-      apiFetch<CreatedUrlSecret>(tenantPath(slug, "/secrets"), { method: "POST", body: input }),
+      apiFetch<CreatedUrlSecretView>(tenantPath(slug, "/secrets"), { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.secrets(slug) }),
     // The result holds the secret URL: drop it from the mutation cache as soon as nothing shows it.
     gcTime: 0,
@@ -38,7 +29,7 @@ export function useRevokeSecret(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      apiFetch<{ id: string }>(tenantPath(slug, `/secrets/${encodeURIComponent(id)}`), {
+      apiFetch<Pick<UrlSecretView, "id">>(tenantPath(slug, `/secrets/${encodeURIComponent(id)}`), {
         method: "DELETE",
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.secrets(slug) }),

@@ -1,22 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role } from "@/db/schema";
 import { queryKeys } from "@/lib/query-keys";
+import type { TenantListView, TenantView } from "@/lib/views/tenants";
 import { apiFetch } from "./api-client";
 
 export type { Role };
 
-export interface Tenant {
-  slug: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-}
-
 /** The signed-in user's tenants; `initialData` comes from the server render. */
-export function useTenants(initialData: Tenant[]) {
+export function useTenants(initialData: TenantView[]) {
   return useQuery({
     queryKey: queryKeys.tenants(),
-    queryFn: async () => (await apiFetch<{ tenants: Tenant[] }>("/api/tenants")).tenants,
+    queryFn: async () => (await apiFetch<TenantListView>("/api/tenants")).tenants,
     initialData,
   });
 }
@@ -25,7 +19,7 @@ export function useCreateTenant() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { name: string; slug?: string }) =>
-      apiFetch<Tenant>("/api/tenants", { method: "POST", body: input }),
+      apiFetch<TenantView>("/api/tenants", { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tenants(), exact: true }),
   });
 }

@@ -14,6 +14,8 @@ import {
   upsertGrantFromConsent,
 } from "@/db/queries/grants";
 import type { ZoomGrant } from "@/db/schema";
+import { errorFields } from "@/lib/log/error-fields";
+import { getLogger } from "@/lib/log/logger";
 import type { TokenSet } from "@/lib/zoom/client";
 import type { ZoomUser } from "@/lib/zoom/schemas";
 import { withAccessToken } from "./access-token";
@@ -59,7 +61,7 @@ export async function storeConsent(
   // Failing that is not the person's problem; the maintenance job retries it.
   if (previousGrantId) {
     await releaseGrantIfUnused(vault, previousGrantId).catch((err: unknown) =>
-      console.warn("[vault] could not release a previous grant yet:", (err as Error).name),
+      getLogger().warn({ error: errorFields(err) }, "could not release a previous grant yet"),
     );
   }
 }

@@ -1,5 +1,6 @@
 import { lockGrant, markReauthRequired, writeRefreshedTokens } from "@/db/queries/grants";
 import type { ZoomGrant } from "@/db/schema";
+import { getMetrics } from "@/lib/metrics/registry";
 import type { TokenSet } from "@/lib/zoom/client";
 import { ZoomInvalidGrantError, ZoomUnavailableError } from "@/lib/zoom/errors";
 import { openAccessToken, openRefreshToken, sealTokens } from "./sealed-tokens";
@@ -58,9 +59,12 @@ async function refreshUnderLock(vault: Vault, grantId: string, need: RefreshNeed
         accessTokenExpiresAt: tokens.expiresAt,
         scopes: tokens.scope || grant.scopes,
       });
+      getMetrics().refreshes.inc({ outcome: "refreshed" });
       return { ok: true, accessToken: tokens.accessToken };
     } catch (err) {
-      if (!(err instanceof ZoomInvalidGrantError)) return { ok: false, error: err as Error };
+      const invalidGrant = err instanceof ZoomInvalidGrantError;
+      getMetrics().refreshes.inc({ outcome: invalidGrant ? "invalid_grant" : "failed" });
+      if (!invalidGrant) return { ok: false, error: err as Error };
       // We hold the row lock and re-read the row under it, so nobody rotated the token meanwhile:
       // Zoom really considers it dead. The version check makes that explicit.
       await markReauthRequired(tx, grant.id, grant.version, err.message);

@@ -4,30 +4,13 @@ import type { Db } from "@/db/client";
 import { insertTenantWithOwner } from "@/db/queries/tenants";
 import { insertUser } from "@/db/queries/users";
 import { zoomGrants } from "@/db/schema";
-import type { ZoomConfig } from "@/lib/config";
 import { generateKeyringValue, parseKeyring, type Keyring } from "@/lib/crypto/keyring";
 import { createZoomClient } from "@/lib/zoom/client";
+import { zoomConfig } from "@/lib/zoom/testing";
 import { createZoomEmulator, type ZoomEmulator } from "@/lib/zoom-emulator";
 import { consent, pkcePair } from "@/lib/zoom-emulator/test-helpers";
 import { storeConsent } from "./grants";
 import type { Vault } from "./types";
-
-const ZOOM_BASE = "https://zoom.test";
-const REDIRECT_URI = "https://broker.test/api/zoom/callback";
-
-export function zoomConfig(overrides: Partial<ZoomConfig> = {}): ZoomConfig {
-  return {
-    demo: false,
-    clientId: "broker",
-    clientSecret: "broker-secret",
-    webhookSecretToken: "webhook-secret",
-    oauthUrl: ZOOM_BASE,
-    apiUrl: ZOOM_BASE,
-    redirectUri: REDIRECT_URI,
-    timeoutMs: 1500,
-    ...overrides,
-  };
-}
 
 export function testVault(db: Db, keyring: Keyring = parseKeyring(generateKeyringValue("t1"))) {
   const config = zoomConfig();
@@ -36,7 +19,7 @@ export function testVault(db: Db, keyring: Keyring = parseKeyring(generateKeyrin
       {
         clientId: config.clientId,
         clientSecret: config.clientSecret,
-        redirectUris: [REDIRECT_URI],
+        redirectUris: [config.redirectUri],
       },
     ],
     controls: true,

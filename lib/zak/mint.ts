@@ -1,13 +1,9 @@
-import { isLockContention } from "@/db/errors";
 import type { ZoomConnection, ZoomGrant } from "@/db/schema";
+import { classify } from "@/lib/api/classify";
+import type { ApiErrorCode } from "@/lib/api/errors";
 import { withAccessToken } from "@/lib/vault/access-token";
-import { ReauthRequiredError, type Vault } from "@/lib/vault/types";
+import type { Vault } from "@/lib/vault/types";
 import type { ZoomClient } from "@/lib/zoom/client";
-import {
-  ZoomInvalidAccessTokenError,
-  ZoomRequestError,
-  ZoomUnavailableError,
-} from "@/lib/zoom/errors";
 
 /** Tokens a bot can fetch. Each kind mints a fresh token from the user's access token. */
 const TOKEN_KINDS = {
@@ -58,45 +54,23 @@ export async function mintToken(
   }
 }
 
+// The audit keeps the outcome names it has always stored; lock contention is recorded as zoom_unavailable.
+const OUTCOMES: Partial<Record<ApiErrorCode, Outcome>> = {
+  reauth_required: "reauth_required",
+  zoom_unavailable: "zoom_unavailable",
+  busy: "zoom_unavailable",
+  zoom_error: "zoom_error",
+};
+
+/** An upstream failure as the bot's answer; anything unexpected is rethrown for the caller to log. */
 function describeFailure(err: unknown): MintResult {
-  if (err instanceof ReauthRequiredError) {
-    return {
-      status: 409,
-      outcome: "reauth_required",
-      body: "The Zoom connection must be reconnected in the dashboard",
-    };
-  }
-  if (err instanceof ZoomUnavailableError) {
-    const why =
-      err.reason === "rate_limited" ? "Zoom is rate limiting requests" : "Zoom is not answering";
-    return {
-      status: 503,
-      outcome: "zoom_unavailable",
-      body: `${why}; retry shortly`,
-      retryAfterSeconds: err.retryAfterSeconds,
-    };
-  }
-  if (isLockContention(err)) {
-    return {
-      status: 503,
-      outcome: "zoom_unavailable",
-      body: "Another request is refreshing this connection and took too long; retry shortly",
-      retryAfterSeconds: 5,
-    };
-  }
-  if (err instanceof ZoomRequestError) {
-    return {
-      status: 502,
-      outcome: "zoom_error",
-      body: `Zoom refused the request: ${err.zoomMessage}`,
-    };
-  }
-  if (err instanceof ZoomInvalidAccessTokenError) {
-    return {
-      status: 502,
-      outcome: "zoom_error",
-      body: "Zoom refused a freshly refreshed access token",
-    };
-  }
-  throw err;
+  const failure = classify(err);
+  const outcome = OUTCOMES[failure.code];
+  if (!outcome) throw err;
+  return {
+    status: failure.status,
+    outcome,
+    body: failure.message,
+    retryAfterSeconds: failure.retryAfter,
+  };
 }

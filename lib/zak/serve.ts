@@ -3,6 +3,8 @@ import { touchTokenServed } from "@/db/queries/connections";
 import { insertTokenRequest } from "@/db/queries/token-requests";
 import { findTokenAccess, touchUrlSecret } from "@/db/queries/url-secrets";
 import { safeEqual } from "@/lib/crypto/digest";
+import { errorFields } from "@/lib/log/error-fields";
+import { getLogger } from "@/lib/log/logger";
 import type { Vault } from "@/lib/vault/types";
 import { sharedFailureLimiter } from "@/lib/rate-limit/failure-limiter";
 import { mintToken, type MintResult, type TokenKind } from "./mint";
@@ -18,7 +20,7 @@ const BAD_SECRET: MintResult = {
   body: "Missing, invalid or revoked token",
 };
 
-export interface TokenRequest {
+export interface BotTokenRequest {
   slug: string;
   secret: string | null;
   kind: TokenKind;
@@ -26,7 +28,7 @@ export interface TokenRequest {
 }
 
 /** The bot-facing flow: check the URL secret, mint a fresh token, record the request. */
-export async function serveTokenRequest(vault: Vault, req: TokenRequest): Promise<MintResult> {
+export async function serveTokenRequest(vault: Vault, req: BotTokenRequest): Promise<MintResult> {
   const started = performance.now();
   const limiterKey = req.clientIp ?? "unknown";
   const blockedFor = limiter.retryAfter(limiterKey);
@@ -61,7 +63,7 @@ export async function serveTokenRequest(vault: Vault, req: TokenRequest): Promis
 /** Records a refused request under the tenant named in the path, when it exists. */
 async function refuse(
   vault: Vault,
-  req: TokenRequest,
+  req: BotTokenRequest,
   result: MintResult,
   started: number,
 ): Promise<MintResult> {
@@ -78,7 +80,7 @@ async function refuse(
 /** Records a token request: never the token, the secret or the query string. */
 export async function audit(
   vault: Vault,
-  req: Pick<TokenRequest, "kind" | "clientIp"> & { source?: "bot" | "dashboard" },
+  req: Pick<BotTokenRequest, "kind" | "clientIp"> & { source?: "bot" | "dashboard" },
   who: { tenantId: string | undefined | null; secretId: string | null },
   result: MintResult,
   started: number,
@@ -99,6 +101,6 @@ export async function audit(
   if (result.status === 200 && who.tenantId) writes.push(touchTokenServed(vault.db, who.tenantId));
   // A failed audit write must not take the token away from a bot that is about to join a meeting.
   await Promise.all(writes).catch((err: unknown) =>
-    console.error("[audit] write failed:", (err as Error).name),
+    getLogger().error({ error: errorFields(err) }, "token request audit write failed"),
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { zoomConfig } from "@/lib/vault/testing";
+import { zoomConfig } from "./testing";
 import { createZoomClient } from "./client";
 import {
   ZoomInvalidAccessTokenError,

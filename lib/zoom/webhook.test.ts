@@ -19,6 +19,8 @@ describe("verifyZoomSignature", () => {
   it("refuses another secret, another body, stale or future timestamps and missing headers", () => {
     expect(verifyZoomSignature(SECRET, headers(now, "other"), body, now)).toBe("bad_signature");
     expect(verifyZoomSignature(SECRET, headers(now), `${body} `, now)).toBe("bad_signature");
+    const truncated = { ...headers(now), signature: headers(now).signature.slice(0, -1) };
+    expect(verifyZoomSignature(SECRET, truncated, body, now)).toBe("bad_signature");
     expect(verifyZoomSignature(SECRET, headers(now - 301), body, now)).toBe("stale");
     expect(verifyZoomSignature(SECRET, headers(now + 301), body, now)).toBe("stale");
     expect(verifyZoomSignature(SECRET, { timestamp: null, signature: "v0=x" }, body, now)).toBe(

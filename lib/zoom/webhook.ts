@@ -1,5 +1,5 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { hmacSha256Hex, safeEqual } from "@/lib/crypto/digest";
 
 /** Zoom documents no window; five minutes tolerates clock skew and refuses replays of old captures. */
 const MAX_WEBHOOK_AGE_SECONDS = 300;
@@ -17,8 +17,11 @@ export function verifyZoomSignature(
   const { signature, timestamp } = headers;
   if (!signature || !timestamp || !/^\d{1,12}$/.test(timestamp)) return "missing";
   if (Math.abs(nowSeconds - Number(timestamp)) > MAX_WEBHOOK_AGE_SECONDS) return "stale";
-  const expected = `v0=${hmacSha256Hex(secret, `v0:${timestamp}:${rawBody}`)}`;
-  return safeEqual(signature, expected) ? "ok" : "bad_signature";
+  const expected = Buffer.from(`v0=${hmacHex(secret, `v0:${timestamp}:${rawBody}`)}`);
+  const given = Buffer.from(signature);
+  // The expected length is public (v0= and 64 hex digits), so checking it first leaks nothing.
+  const isValid = given.length === expected.length && timingSafeEqual(given, expected);
+  return isValid ? "ok" : "bad_signature";
 }
 
 export const webhookEventSchema = z.discriminatedUnion("event", [
@@ -43,5 +46,9 @@ export const HANDLED_WEBHOOK_EVENTS: ReadonlySet<string> = new Set(
 );
 
 export function urlValidationAnswer(secret: string, plainToken: string) {
-  return { plainToken, encryptedToken: hmacSha256Hex(secret, plainToken) };
+  return { plainToken, encryptedToken: hmacHex(secret, plainToken) };
+}
+
+function hmacHex(secret: string, message: string): string {
+  return createHmac("sha256", secret).update(message, "utf8").digest("hex");
 }

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { listTenantsForUser } from "@/db/queries/tenants";
 import { PageHeader } from "@/app/_components/page-header";
 import { getSessionUser } from "@/lib/auth/session";
-import type { Tenant } from "@/lib/hooks/use-tenants";
+import { presentTenantList } from "@/lib/views/tenants";
 import { CreateTenantForm } from "./_components/create-tenant-form";
 import { TenantList } from "./_components/tenant-list";
 
@@ -14,13 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function TenantsPage() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=/tenants");
-  const rows = await listTenantsForUser(await getDb(), user.id);
-  const tenants: Tenant[] = rows.map((t) => ({
-    slug: t.slug,
-    name: t.name,
-    role: t.role,
-    createdAt: t.createdAt.toISOString(),
-  }));
+  const { tenants } = presentTenantList(await listTenantsForUser(await getDb(), user.id));
   return (
     <>
       <PageHeader

@@ -1,33 +1,22 @@
 import { z } from "zod";
 import { getDb } from "@/db";
-import {
-  insertTenantWithOwner,
-  listTenantsForUser,
-  type TenantWithRole,
-} from "@/db/queries/tenants";
+import { insertTenantWithOwner, listTenantsForUser } from "@/db/queries/tenants";
 import { ApiError } from "@/lib/api/errors";
 import { readJson } from "@/lib/api/request";
 import { route } from "@/lib/api/route";
 import { requireSessionUser } from "@/lib/auth/session";
 import { slugify, slugSchema } from "@/lib/tenants/slug";
+import { presentTenant, presentTenantList } from "@/lib/views/tenants";
 
 const createSchema = z.object({
   name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
   slug: slugSchema.optional(),
 });
 
-const present = (t: TenantWithRole) => ({
-  slug: t.slug,
-  name: t.name,
-  role: t.role,
-  createdAt: t.createdAt,
-});
-
 // GET /api/tenants – the signed-in user's tenants
 export const GET = route(async () => {
   const user = await requireSessionUser();
-  const tenants = await listTenantsForUser(await getDb(), user.id);
-  return Response.json({ tenants: tenants.map(present) });
+  return Response.json(presentTenantList(await listTenantsForUser(await getDb(), user.id)));
 });
 
 // POST /api/tenants – create a tenant; the creator becomes its owner
@@ -42,5 +31,5 @@ export const POST = route(async (req) => {
     ownerId: user.id,
   });
   if (!tenant) throw new ApiError("conflict", `The slug "${slug}" is already in use`);
-  return Response.json(present(tenant), { status: 201 });
+  return Response.json(presentTenant(tenant), { status: 201 });
 });

@@ -1,5 +1,5 @@
 import { getConfig } from "@/lib/config";
-import { getDemoEmulator } from "@/lib/zoom/demo-emulator";
+import { getDemoEmulator } from "@/lib/demo-zoom";
 
 // /zoom-emulator/* – the emulated Zoom of demo mode. With a Zoom app configured it does not exist.
 async function handler(req: Request): Promise<Response> {

@@ -6,8 +6,7 @@ import { findConnection } from "@/db/queries/connections";
 import { ApiError } from "@/lib/api/errors";
 import { requireTenant } from "@/lib/auth/tenant";
 import { hasRole } from "@/lib/auth/tenant-roles";
-import type { ZoomConnection } from "@/lib/hooks/use-zoom-connection";
-import { describeConnection } from "@/lib/vault/status";
+import { presentZoomConnection } from "@/lib/views/zoom-connection";
 import { RoleBadge } from "../../_components/role-badge";
 import { ActivityCard } from "./_components/activity-card";
 import { BotExampleCard } from "./_components/bot-example-card";
@@ -47,10 +46,8 @@ export default async function TenantPage(props: {
   if (ctx === "not_found") notFound();
   const { tenant, user, db } = ctx;
   const manager = hasRole(tenant.role, "admin");
-  // The same JSON the API answers, so the client cache starts warm.
-  const connection = JSON.parse(
-    JSON.stringify(describeConnection(await findConnection(db, tenant.id))),
-  ) as ZoomConnection;
+  // The same view the API answers, so the client cache starts warm.
+  const connection = presentZoomConnection(await findConnection(db, tenant.id));
 
   return (
     <>
@@ -77,7 +74,7 @@ export default async function TenantPage(props: {
         {manager && <ZakUrlsCard slug={tenant.slug} />}
         <BotExampleCard canManage={manager} />
         <ActivityCard slug={tenant.slug} />
-        <MembersCard slug={tenant.slug} isOwner={tenant.role === "owner"} currentUserId={user.id} />
+        <MembersCard slug={tenant.slug} role={tenant.role} currentUserId={user.id} />
       </div>
     </>
   );

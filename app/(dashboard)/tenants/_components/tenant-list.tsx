@@ -5,10 +5,11 @@ import { Card } from "@/app/_components/card";
 import { EmptyState } from "@/app/_components/empty-state";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { RelativeTime } from "@/app/_components/relative-time";
-import { useTenants, type Tenant } from "@/lib/hooks/use-tenants";
+import { useTenants } from "@/lib/hooks/use-tenants";
+import type { TenantView } from "@/lib/views/tenants";
 import { RoleBadge } from "../../_components/role-badge";
 
-export function TenantList({ initialTenants }: { initialTenants: Tenant[] }) {
+export function TenantList({ initialTenants }: { initialTenants: TenantView[] }) {
   const tenants = useTenants(initialTenants);
   return (
     <Card title="Your tenants" testId="tenant-list">

@@ -1,11 +1,7 @@
 import { withTenant } from "@/lib/auth/tenant";
+import { presentTenant } from "@/lib/views/tenants";
 
 // GET /api/tenants/:slug – the tenant as the signed-in member sees it
-export const GET = withTenant("member", async ({ tenant }) =>
-  Response.json({
-    slug: tenant.slug,
-    name: tenant.name,
-    role: tenant.role,
-    createdAt: tenant.createdAt,
-  }),
+export const GET = withTenant("member", ({ tenant }) =>
+  Promise.resolve(Response.json(presentTenant(tenant))),
 );

@@ -1,6 +1,9 @@
-import { databaseOutage } from "@/db";
+import { bearerToken } from "@/lib/api/bearer";
+import { classify } from "@/lib/api/classify";
 import { clientIp } from "@/lib/api/client-ip";
 import { getBroker } from "@/lib/broker";
+import { requestIdOf } from "@/lib/log/request-id";
+import { observeBotRequest } from "@/lib/zak/observe";
 import { serveTokenRequest } from "@/lib/zak/serve";
 
 export const dynamic = "force-dynamic";
@@ -16,31 +19,43 @@ const HEADERS = {
 // This is the URL bots are given (Recall.ai's zoom.zak_url). Errors are one-line text/plain reasons.
 // Clients that can send headers may pass the secret as `Authorization: Bearer zak_…` instead.
 export async function GET(req: Request, ctx: { params: Promise<{ tenant: string }> }) {
+  const started = performance.now();
+  const requestId = requestIdOf(req);
   const { tenant } = await ctx.params;
+  const observed = { requestId, slug: tenant, kind: "zak" as const };
   try {
     const result = await serveTokenRequest(await getBroker(), {
       slug: tenant,
-      secret: bearer(req) ?? new URL(req.url).searchParams.get("token"),
+      secret:
+        bearerToken(req.headers.get("authorization")) ?? new URL(req.url).searchParams.get("token"),
       kind: "zak",
       clientIp: clientIp(req),
     });
     const headers: Record<string, string> = { ...HEADERS };
     if (result.retryAfterSeconds) headers["retry-after"] = String(result.retryAfterSeconds);
+    observeBotRequest({
+      ...observed,
+      outcome: result.outcome,
+      status: result.status,
+      durationMs: performance.now() - started,
+    });
     return new Response(result.body, { status: result.status, headers });
   } catch (err) {
-    const outage = databaseOutage(err);
-    if (outage) {
-      return new Response("The service cannot reach its database; retry shortly", {
-        status: 503,
-        headers: { ...HEADERS, "retry-after": String(outage.retryAfterSeconds) },
-      });
-    }
-    console.error("[zak] unexpected error:", err instanceof Error ? err.name : "unknown");
-    return new Response("Internal error; retry shortly", { status: 500, headers: HEADERS });
+    // Failures outside minting (the database unreachable, a bug) get the one classification too.
+    const failure = classify(err);
+    const internal = failure.code === "internal";
+    observeBotRequest({
+      ...observed,
+      outcome: failure.code,
+      status: failure.status,
+      durationMs: performance.now() - started,
+      error: internal ? err : undefined,
+    });
+    const headers: Record<string, string> = { ...HEADERS };
+    if (failure.retryAfter) headers["retry-after"] = String(failure.retryAfter);
+    const body = internal
+      ? `Internal error (request id ${requestId}); retry shortly`
+      : failure.message;
+    return new Response(body, { status: failure.status, headers });
   }
-}
-
-function bearer(req: Request): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
-  return match?.[1] ?? null;
 }

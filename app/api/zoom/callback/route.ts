@@ -2,8 +2,8 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
 import { getBroker } from "@/lib/broker";
-import { completeConnect } from "@/lib/zoom/complete-connect";
-import { CONNECT_COOKIE, connectCookieOptions, unsealAttempt } from "@/lib/zoom/connect-attempt";
+import { completeConnect } from "@/lib/connect/complete-connect";
+import { CONNECT_COOKIE, connectCookieOptions, unsealAttempt } from "@/lib/connect/attempt";
 
 const querySchema = z.object({
   code: z.string().max(2048).optional(),

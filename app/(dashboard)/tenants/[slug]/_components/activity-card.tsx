@@ -5,7 +5,8 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { LoadingState } from "@/app/_components/loading-state";
 import { RelativeTime } from "@/app/_components/relative-time";
-import { useActivity, type TokenRequest } from "@/lib/hooks/use-activity";
+import { useActivity } from "@/lib/hooks/use-activity";
+import type { TokenRequestView } from "@/lib/views/activity";
 import { OutcomeBadge } from "./outcome-badge";
 
 const COLUMNS = ["Time", "Outcome", "Status", "Latency", "Client IP", "ZAK URL"];
@@ -33,7 +34,7 @@ export function ActivityCard({ slug }: { slug: string }) {
   );
 }
 
-function ActivityTable({ requests }: { requests: TokenRequest[] }) {
+function ActivityTable({ requests }: { requests: TokenRequestView[] }) {
   return (
     // Scrolls sideways on narrow screens; focusable so keyboard users can scroll it too.
     <div

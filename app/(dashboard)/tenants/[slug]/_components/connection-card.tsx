@@ -6,14 +6,15 @@ import { Card } from "@/app/_components/card";
 import { DetailList } from "@/app/_components/detail-list";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { RelativeTime } from "@/app/_components/relative-time";
-import { useZoomConnection, type ZoomConnection } from "@/lib/hooks/use-zoom-connection";
+import { useZoomConnection } from "@/lib/hooks/use-zoom-connection";
+import type { ZoomConnectionView } from "@/lib/views/zoom-connection";
 import { ZoomActions } from "./zoom-actions";
 import { ZoomStatusBadge } from "./zoom-status-badge";
 
 interface ConnectionCardProps {
   slug: string;
   canManage: boolean;
-  initial: ZoomConnection;
+  initial: ZoomConnectionView;
 }
 
 export function ConnectionCard({ slug, canManage, initial }: ConnectionCardProps) {
@@ -38,7 +39,7 @@ function ConnectionDetails({
   slug,
   connection,
   canManage,
-}: { slug: string; connection: ZoomConnection } & Pick<ConnectionCardProps, "canManage">) {
+}: { slug: string; connection: ZoomConnectionView } & Pick<ConnectionCardProps, "canManage">) {
   const { status, user } = connection;
   return (
     <div className="space-y-5">
@@ -78,7 +79,7 @@ function ConnectionDetails({
   );
 }
 
-function StatusNote({ connection }: { connection: ZoomConnection }) {
+function StatusNote({ connection }: { connection: ZoomConnectionView }) {
   if (connection.status === "reauth_required") {
     return (
       <Banner tone="warning" title="Reconnect needed" testId="zoom-reauth-warning">

@@ -7,17 +7,20 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { LoadingState } from "@/app/_components/loading-state";
 import { RelativeTime } from "@/app/_components/relative-time";
-import { useMembers, useRemoveMember, type Member } from "@/lib/hooks/use-members";
+import type { Role } from "@/db/schema";
+import { useMembers, useRemoveMember } from "@/lib/hooks/use-members";
+import { keepsAnOwner, mayRemoveMember } from "@/lib/tenants/member-rules";
+import type { MemberView } from "@/lib/views/members";
 import { RoleBadge } from "../../../_components/role-badge";
 import { InviteMemberForm } from "./invite-member-form";
 
 interface MembersCardProps {
   slug: string;
-  isOwner: boolean;
+  role: Role;
   currentUserId: string;
 }
 
-export function MembersCard({ slug, isOwner, currentUserId }: MembersCardProps) {
+export function MembersCard({ slug, role, currentUserId }: MembersCardProps) {
   const router = useRouter();
   const members = useMembers(slug);
   const remove = useRemoveMember(slug, currentUserId);
@@ -28,7 +31,8 @@ export function MembersCard({ slug, isOwner, currentUserId }: MembersCardProps) 
     if (userId === currentUserId) router.replace("/tenants");
   }
 
-  const soleOwner = members.data?.filter((m) => m.role === "owner").length === 1;
+  const isOwner = role === "owner";
+  const ownerCount = members.data?.filter((m) => m.role === "owner").length ?? 0;
 
   return (
     <Card
@@ -55,8 +59,8 @@ export function MembersCard({ slug, isOwner, currentUserId }: MembersCardProps) 
           >
             {members.data.map((m) => {
               const isSelf = m.userId === currentUserId;
-              // As the API allows: owners remove anyone, anyone may leave, and the last owner stays.
-              const removable = (isOwner || isSelf) && !(m.role === "owner" && soleOwner);
+              const removable =
+                mayRemoveMember(role, isSelf) && keepsAnOwner(ownerCount, m.role, null);
               return (
                 <MemberRow
                   key={m.userId}
@@ -75,9 +79,9 @@ export function MembersCard({ slug, isOwner, currentUserId }: MembersCardProps) 
 }
 
 interface MemberRowProps {
-  member: Member;
+  member: MemberView;
   isSelf: boolean;
-  /** Owners can remove others; anyone but the last owner can leave. */
+  /** Set when lib/tenants/member-rules allows the removal. */
   onRemove?: () => Promise<unknown>;
 }
 

@@ -5,7 +5,8 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { LoadingState } from "@/app/_components/loading-state";
 import { RelativeTime } from "@/app/_components/relative-time";
-import { useRevokeSecret, useSecrets, type UrlSecret } from "@/lib/hooks/use-secrets";
+import { useRevokeSecret, useSecrets } from "@/lib/hooks/use-secrets";
+import type { UrlSecretView } from "@/lib/views/url-secrets";
 
 export function SecretList({ slug }: { slug: string }) {
   const secrets = useSecrets(slug);
@@ -34,7 +35,13 @@ export function SecretList({ slug }: { slug: string }) {
   );
 }
 
-function SecretRow({ secret, onRevoke }: { secret: UrlSecret; onRevoke: () => Promise<unknown> }) {
+function SecretRow({
+  secret,
+  onRevoke,
+}: {
+  secret: UrlSecretView;
+  onRevoke: () => Promise<unknown>;
+}) {
   const name = secret.label || "Untitled";
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">

@@ -6,7 +6,8 @@ import { Card } from "@/app/_components/card";
 import { DetailList } from "@/app/_components/detail-list";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { RelativeTime } from "@/app/_components/relative-time";
-import { useZakTest, type ZakTestResult } from "@/lib/hooks/use-zak-test";
+import { useZakTest } from "@/lib/hooks/use-zak-test";
+import type { ZakTestView } from "@/lib/views/zak-test";
 import { OutcomeBadge } from "./outcome-badge";
 
 export function TestCard({ slug }: { slug: string }) {
@@ -28,7 +29,7 @@ export function TestCard({ slug }: { slug: string }) {
   );
 }
 
-function TestResult({ result }: { result: ZakTestResult }) {
+function TestResult({ result }: { result: ZakTestView }) {
   return (
     <div role="status" className="space-y-3" data-testid="zak-test-result">
       <Banner

@@ -3,10 +3,11 @@
 import { Button } from "@/app/_components/button";
 import { ConfirmAction } from "@/app/_components/confirm-action";
 import { tenantPath } from "@/lib/hooks/api-client";
-import { useDisconnectZoom, type ZoomStatus } from "@/lib/hooks/use-zoom-connection";
+import { useDisconnectZoom } from "@/lib/hooks/use-zoom-connection";
+import type { ZoomConnectionStatus } from "@/lib/views/zoom-connection";
 
 /** Connect (a form post that the server answers with a redirect to Zoom's consent page), or reconnect/disconnect. */
-export function ZoomActions({ slug, status }: { slug: string; status: ZoomStatus }) {
+export function ZoomActions({ slug, status }: { slug: string; status: ZoomConnectionStatus }) {
   const disconnect = useDisconnectZoom(slug);
   const hasConnection = status !== "not_connected";
   return (

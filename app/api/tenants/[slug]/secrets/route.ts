@@ -3,6 +3,7 @@ import { insertUrlSecret, listActiveUrlSecrets } from "@/db/queries/url-secrets"
 import { readJson } from "@/lib/api/request";
 import { withTenant } from "@/lib/auth/tenant";
 import { getConfig } from "@/lib/config";
+import { presentCreatedUrlSecret, presentUrlSecretList } from "@/lib/views/url-secrets";
 import { generateUrlSecret } from "@/lib/zak/url-secret";
 
 const createSchema = z.object({
@@ -11,10 +12,9 @@ const createSchema = z.object({
 
 // GET /api/tenants/:slug/secrets – active ZAK URL secrets (label and prefix only, never the secret)
 export const GET = withTenant("admin", async ({ tenant, db }) =>
-  Response.json(
-    { secrets: await listActiveUrlSecrets(db, tenant.id) },
-    { headers: { "cache-control": "no-store" } },
-  ),
+  Response.json(presentUrlSecretList(await listActiveUrlSecrets(db, tenant.id)), {
+    headers: { "cache-control": "no-store" },
+  }),
 );
 
 // POST /api/tenants/:slug/secrets – a new ZAK URL; the only time its secret is ever shown
@@ -29,15 +29,8 @@ export const POST = withTenant("admin", async ({ req, tenant, user, db }) => {
     createdByUserId: user.id,
   });
   const zakUrl = `${getConfig().appUrl}/api/zak/${tenant.slug}?token=${secret}`;
-  return Response.json(
-    {
-      id: row.id,
-      label: row.label,
-      prefix: row.prefix,
-      createdAt: row.createdAt,
-      lastUsedAt: null,
-      zakUrl,
-    },
-    { status: 201, headers: { "cache-control": "no-store" } },
-  );
+  return Response.json(presentCreatedUrlSecret(row, zakUrl), {
+    status: 201,
+    headers: { "cache-control": "no-store" },
+  });
 });

@@ -1,23 +1,18 @@
 import { findConnection } from "@/db/queries/connections";
 import { withTenant } from "@/lib/auth/tenant";
 import { getBroker } from "@/lib/broker";
-import { zoomFailureToApiError } from "@/lib/zoom/api-errors";
 import { disconnectTenant } from "@/lib/vault/grants";
-import { describeConnection } from "@/lib/vault/status";
+import { presentZoomConnection } from "@/lib/views/zoom-connection";
 
 // GET /api/tenants/:slug/zoom – connection status and the Zoom user bots join as
 export const GET = withTenant("member", async ({ tenant, db }) =>
-  Response.json(describeConnection(await findConnection(db, tenant.id)), {
+  Response.json(presentZoomConnection(await findConnection(db, tenant.id)), {
     headers: { "cache-control": "no-store" },
   }),
 );
 
 // DELETE /api/tenants/:slug/zoom – disconnect; revokes at Zoom when no other tenant uses the grant
 export const DELETE = withTenant("admin", async ({ tenant }) => {
-  try {
-    await disconnectTenant(await getBroker(), tenant.id);
-  } catch (err) {
-    throw zoomFailureToApiError(err);
-  }
+  await disconnectTenant(await getBroker(), tenant.id);
   return Response.json({ status: "not_connected" });
 });

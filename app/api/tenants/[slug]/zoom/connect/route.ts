@@ -7,7 +7,7 @@ import {
   connectCookieOptions,
   newConnectAttempt,
   sealAttempt,
-} from "@/lib/zoom/connect-attempt";
+} from "@/lib/connect/attempt";
 
 // POST /api/tenants/:slug/zoom/connect – start Zoom OAuth (state + PKCE); 303 to Zoom's consent page
 export const POST = withTenant("admin", async ({ tenant, user }) => {

@@ -3,8 +3,8 @@ import { hasRole } from "@/lib/auth/tenant-roles";
 import { safeEqual } from "@/lib/crypto/digest";
 import { storeConsent } from "@/lib/vault/grants";
 import type { Vault } from "@/lib/vault/types";
-import type { ConnectAttempt } from "./connect-attempt";
-import { ZoomInvalidGrantError, ZoomUnavailableError } from "./errors";
+import { ZoomInvalidGrantError, ZoomUnavailableError } from "@/lib/zoom/errors";
+import type { ConnectAttempt } from "./attempt";
 
 export type ConnectError =
   "expired" | "state_mismatch" | "access_denied" | "forbidden" | "zoom_unavailable" | "zoom_error";

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { z } from "zod";
 import { hmacSha256Hex } from "@/lib/crypto/digest";
+import { newPkcePair } from "@/lib/zoom/pkce";
 
 export const CONNECT_COOKIE = "zoom_connect";
 export const CONNECT_TTL_SECONDS = 600;
@@ -17,13 +18,13 @@ export type ConnectAttempt = z.infer<typeof attemptSchema>;
 
 /** A connect attempt: a 256-bit state and a PKCE S256 verifier, bound to the user and the tenant. */
 export function newConnectAttempt(input: { tenantId: string; slug: string; userId: string }) {
-  const codeVerifier = randomBytes(32).toString("base64url");
+  const { codeVerifier, codeChallenge } = newPkcePair();
   const attempt: ConnectAttempt = {
     ...input,
     state: randomBytes(32).toString("base64url"),
     codeVerifier,
   };
-  return { attempt, codeChallenge: createHash("sha256").update(codeVerifier).digest("base64url") };
+  return { attempt, codeChallenge };
 }
 
 // The cookie key is derived from AUTH_SECRET so one secret does not serve two purposes verbatim.

@@ -1,6 +1,6 @@
-import type { AppConfig } from "@/lib/config";
-import { createZoomEmulator, type ZoomEmulator } from "@/lib/zoom-emulator";
-import type { FetchLike } from "./transport";
+import type { AppConfig } from "./config";
+import type { FetchLike } from "./zoom/transport";
+import { createZoomEmulator, type ZoomEmulator } from "./zoom-emulator";
 
 const holder = globalThis as unknown as { __demoZoomEmulator?: ZoomEmulator };
 

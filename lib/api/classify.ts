@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { databaseOutage } from "@/db";
+import { isLockContention } from "@/db/errors";
+import { ReauthRequiredError } from "@/lib/vault/types";
+import {
+  ZoomInvalidAccessTokenError,
+  ZoomInvalidGrantError,
+  ZoomRequestError,
+  ZoomUnavailableError,
+} from "@/lib/zoom/errors";
+import { ApiError, describeZodError, statusOf, type ApiErrorCode } from "./errors";
+
+export interface Failure {
+  status: number;
+  code: ApiErrorCode;
+  /** One line that is safe to show a bot or a person: no tokens, secrets or driver messages. */
+  message: string;
+  retryAfter?: number;
+}
+
+/**
+ * The one place a failure gets its status, code and wording, for the bot's plain-text answers and the
+ * dashboard's JSON alike. Unknown errors are `internal`, with no detail.
+ */
+export function classify(err: unknown): Failure {
+  if (err instanceof ApiError) {
+    const { status, code, message, retryAfterSeconds } = err;
+    return { status, code, message, retryAfter: retryAfterSeconds };
+  }
+  if (err instanceof z.ZodError)
+    return { status: 400, code: "bad_request", message: describeZodError(err) };
+  return classifyUpstream(err) ?? { status: 500, code: "internal", message: "Internal error" };
+}
+
+function classifyUpstream(err: unknown): Failure | undefined {
+  const outage = databaseOutage(err);
+  if (outage) {
+    return fail(
+      "database_unavailable",
+      "The service cannot reach its database; retry shortly",
+      outage.retryAfterSeconds,
+    );
+  }
+  if (err instanceof ReauthRequiredError) {
+    return fail("reauth_required", "The Zoom connection must be reconnected in the dashboard");
+  }
+  if (err instanceof ZoomUnavailableError) {
+    const why =
+      err.reason === "rate_limited" ? "Zoom is rate limiting requests" : "Zoom is not answering";
+    return fail("zoom_unavailable", `${why}; retry shortly`, err.retryAfterSeconds);
+  }
+  if (err instanceof ZoomRequestError)
+    return fail("zoom_error", `Zoom refused the request: ${err.zoomMessage}`);
+  if (err instanceof ZoomInvalidGrantError)
+    return fail("zoom_error", `Zoom refused the grant: ${err.zoomReason}`);
+  if (err instanceof ZoomInvalidAccessTokenError)
+    // withAccessToken has already refreshed and retried once when this escapes.
+    return fail("zoom_error", "Zoom refused a freshly refreshed access token");
+  // Lock timeout, deadlock or serialization failure: rolled back, and trying again works.
+  if (isLockContention(err)) {
+    return fail(
+      "busy",
+      "Another request was changing the same data at the same moment; retry shortly",
+      1,
+    );
+  }
+  return undefined;
+}
+
+function fail(code: ApiErrorCode, message: string, retryAfter?: number): Failure {
+  return { status: statusOf(code), code, message, retryAfter };
+}

@@ -1,0 +1,37 @@
+import type { TokenRequestRow } from "@/db/queries/token-requests";
+
+/** One recorded token request: never the token, the secret or the query string. */
+export interface TokenRequestView {
+  id: number;
+  createdAt: string;
+  kind: string;
+  source: "bot" | "dashboard";
+  outcome: string;
+  status: number;
+  latencyMs: number;
+  clientIp: string | null;
+  secretLabel: string | null;
+}
+
+/** `GET /api/tenants/:slug/activity`: the tenant's latest token requests, newest first. */
+export interface ActivityView {
+  requests: TokenRequestView[];
+}
+
+export function presentActivity(rows: TokenRequestRow[]): ActivityView {
+  return { requests: rows.map(presentTokenRequest) };
+}
+
+function presentTokenRequest(row: TokenRequestRow): TokenRequestView {
+  return {
+    id: row.id,
+    createdAt: row.createdAt.toISOString(),
+    kind: row.kind,
+    source: row.source,
+    outcome: row.outcome,
+    status: row.status,
+    latencyMs: row.latencyMs,
+    clientIp: row.clientIp,
+    secretLabel: row.secretLabel,
+  };
+}

@@ -1,0 +1,38 @@
+import type { UrlSecretRow } from "@/db/queries/url-secrets";
+
+/** A ZAK URL as listed: label and prefix, never the secret. */
+export interface UrlSecretView {
+  id: string;
+  label: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** `GET /api/tenants/:slug/secrets`: the tenant's active ZAK URLs. */
+export interface UrlSecretListView {
+  secrets: UrlSecretView[];
+}
+
+/** `POST /api/tenants/:slug/secrets`: the only time the full ZAK URL exists outside the bot's config. */
+export interface CreatedUrlSecretView extends UrlSecretView {
+  zakUrl: string;
+}
+
+export function presentUrlSecret(row: UrlSecretRow): UrlSecretView {
+  return {
+    id: row.id,
+    label: row.label,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentUrlSecretList(rows: UrlSecretRow[]): UrlSecretListView {
+  return { secrets: rows.map(presentUrlSecret) };
+}
+
+export function presentCreatedUrlSecret(row: UrlSecretRow, zakUrl: string): CreatedUrlSecretView {
+  return { ...presentUrlSecret(row), zakUrl };
+}

@@ -1,0 +1,40 @@
+import type { ConnectionWithGrant } from "@/db/queries/connections";
+
+export type ZoomConnectionStatus =
+  "not_connected" | "connected" | "reauth_required" | "disconnected";
+
+/** `GET /api/tenants/:slug/zoom`: the tenant's Zoom connection and the user bots join as; never a token. */
+export interface ZoomConnectionView {
+  status: ZoomConnectionStatus;
+  disconnectedReason: string | null;
+  user: { zoomUserId: string; displayName: string; email: string; picUrl: string | null } | null;
+  connectedAt: string | null;
+  lastRefreshAt: string | null;
+  lastTokenServedAt: string | null;
+}
+
+export function presentZoomConnection(found: ConnectionWithGrant | undefined): ZoomConnectionView {
+  const grant = found?.grant ?? null;
+  const status: ZoomConnectionStatus = !found
+    ? "not_connected"
+    : !grant
+      ? "disconnected"
+      : grant.status === "reauth_required"
+        ? "reauth_required"
+        : "connected";
+  return {
+    status,
+    disconnectedReason: found?.connection.disconnectedReason ?? null,
+    user: grant
+      ? {
+          zoomUserId: grant.zoomUserId,
+          displayName: grant.displayName,
+          email: grant.email,
+          picUrl: grant.picUrl,
+        }
+      : null,
+    connectedAt: found?.connection.connectedAt.toISOString() ?? null,
+    lastRefreshAt: grant?.refreshedAt.toISOString() ?? null,
+    lastTokenServedAt: found?.connection.lastTokenServedAt?.toISOString() ?? null,
+  };
+}
