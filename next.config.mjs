@@ -5,6 +5,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets two builds coexist (for example a second end-to-end run beside the first).
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The container image runs the self-contained server (`node server.js`); `next start` does not
+  // support that output, so it is chosen only for the image's build.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
 };
 
 export default nextConfig;

@@ -1,7 +1,14 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import type { TargetOption } from "./e2e/support/fixtures";
-import { ZOOM_APP, demo, pglite, postgres, type Target } from "./e2e/support/targets";
+import {
+  E2E_CRON_SECRET,
+  ZOOM_APP,
+  demo,
+  pglite,
+  postgres,
+  type Target,
+} from "./e2e/support/targets";
 
 const dataDir = path.resolve(`.data/e2e-${process.env.E2E_PORT_OFFSET ?? 0}`);
 const next = "node node_modules/next/dist/bin/next start -H 127.0.0.1 -p";
@@ -46,6 +53,7 @@ function servers(target: Target) {
         ZOOM_OAUTH_URL: target.emulatorUrl,
         ZOOM_API_URL: target.emulatorUrl,
         ZOOM_TIMEOUT_MS: "1500",
+        CRON_SECRET: E2E_CRON_SECRET,
       },
       reuseExistingServer: false,
       stdout: "ignore" as const,
@@ -100,6 +108,8 @@ export default defineConfig<object, TargetOption>({
     },
     ...(postgres ? [{ name: "api-postgres", testDir: "e2e/api", use: { target: postgres } }] : []),
     { name: "demo", testDir: "e2e/demo", use: { ...chromium, target: demo } },
+    // Specs that start app processes of their own: logs, database outages, the standalone server.
+    { name: "ops", testDir: "e2e/ops", use: { target: pglite } },
     { name: "browser", testDir: "e2e/browser", use: { ...chromium, target: pglite } },
   ],
   webServer: [...servers(pglite), ...(postgres ? servers(postgres) : []), demoServer],

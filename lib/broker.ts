@@ -21,5 +21,9 @@ export function getBroker(): Promise<Broker> {
     const fetchImpl = countZoomCalls(config.zoom.demo ? demoFetch(getDemoEmulator(config)) : fetch);
     return { db, config, keyring: config.keyring, zoom: createZoomClient(config.zoom, fetchImpl) };
   });
+  // An unreachable database must not be remembered: the next request tries again.
+  broker.catch(() => {
+    broker = undefined;
+  });
   return broker;
 }

@@ -32,6 +32,7 @@ const rawSchema = z.object({
   ZOOM_WEBHOOK_SECRET_TOKEN: optional,
   ZOOM_OAUTH_URL: optional.pipe(httpUrl.default("https://zoom.us")),
   ZOOM_API_URL: optional.pipe(httpUrl.default("https://api.zoom.us")),
+  CRON_SECRET: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   ZOOM_TIMEOUT_MS: optional.pipe(
     z.coerce.number<string | undefined>().int().min(100).max(60_000).default(5_000),
   ),

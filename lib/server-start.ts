@@ -1,11 +1,10 @@
-import { getDb } from "@/db";
+import { DatabaseUnavailableError, getDb } from "@/db";
 import { getBroker } from "./broker";
 import { getConfig } from "./config";
 import { EnvError } from "./env";
 import { errorFields } from "./log/error-fields";
 import { getLogger } from "./log/logger";
-import { reencryptGrants, refreshIdleGrants } from "./vault/maintenance";
-import { pruneTokenRequests } from "./zak/audit-retention";
+import { runMaintenance } from "./maintenance";
 
 const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -20,7 +19,10 @@ export async function startServer() {
   }
   // next-auth v4 builds its callback URLs from NEXTAUTH_URL.
   process.env.NEXTAUTH_URL ??= config.appUrl;
-  await getDb();
+  // An unreachable database is not fatal: requests answer 503 and the app keeps trying to connect.
+  await getDb().catch((err: unknown) => {
+    if (!(err instanceof DatabaseUnavailableError)) throw err;
+  });
   getLogger().info(
     {
       database: config.database.kind === "postgres" ? "PostgreSQL" : config.database.dir,
@@ -29,32 +31,16 @@ export async function startServer() {
     },
     config.zoom.demo ? "ready, demo mode (Zoom is emulated)" : "ready",
   );
-  void runMaintenance();
-  setInterval(() => void runMaintenance(), MAINTENANCE_INTERVAL_MS).unref();
+  void runMaintenanceRound();
+  setInterval(() => void runMaintenanceRound(), MAINTENANCE_INTERVAL_MS).unref();
 }
 
-/**
- * Key rotation catch-up, idle refreshes and audit retention. Grant steps take the grant's row lock
- * and the pruning deletes in small batches, so instances can overlap.
- */
-async function runMaintenance() {
+async function runMaintenanceRound() {
   try {
-    const broker = await getBroker();
-    const keys = await reencryptGrants(broker);
-    const idle = await refreshIdleGrants(broker);
-    const pruned = await pruneTokenRequests(broker.db);
-    if (
-      keys.rewritten ||
-      keys.unreadable ||
-      idle.refreshed ||
-      idle.failed ||
-      idle.released ||
-      pruned
-    ) {
-      getLogger().info(
-        { reencrypted: keys, idleGrants: idle, prunedTokenRequests: pruned },
-        "maintenance",
-      );
+    const report = await runMaintenance(await getBroker());
+    const { complete: _complete, ...counts } = report;
+    if (Object.values(counts).some((n) => n > 0)) {
+      getLogger().info(report, "maintenance");
     }
   } catch (err) {
     getLogger().error({ error: errorFields(err) }, "maintenance failed");

@@ -24,5 +24,12 @@ fi
 
 npx vitest run
 npx next build
+# The container image's server: Next's standalone output with what the Dockerfile copies beside it.
+NEXT_OUTPUT=standalone NEXT_DIST_DIR=.next-standalone npx next build
+standalone=.next-standalone/standalone
+cp -r .next-standalone/static "$standalone/.next-standalone/static"
+cp -r public "$standalone/public"
+cp -r db/migrations "$standalone/db/"
+export E2E_STANDALONE_DIR="$standalone"
 rm -rf ".data/e2e-${E2E_PORT_OFFSET:-0}"
 npx playwright test

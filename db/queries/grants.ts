@@ -1,4 +1,4 @@
-import { and, eq, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { zoomConnections, zoomGrants, type ZoomGrant } from "../schema";
 
@@ -64,7 +64,8 @@ export async function listGrantIdsRefreshedBefore(db: Db, cutoff: Date): Promise
   const rows = await db
     .select({ id: zoomGrants.id })
     .from(zoomGrants)
-    .where(and(eq(zoomGrants.status, "active"), lt(zoomGrants.refreshedAt, cutoff)));
+    .where(and(eq(zoomGrants.status, "active"), lt(zoomGrants.refreshedAt, cutoff)))
+    .orderBy(asc(zoomGrants.refreshedAt));
   return rows.map((r) => r.id);
 }
 

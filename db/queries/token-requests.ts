@@ -38,6 +38,7 @@ export async function deleteTokenRequestsBefore(
   db: Db,
   cutoff: Date,
   batchSize = 5000,
+  until = Infinity,
 ): Promise<number> {
   let deleted = 0;
   for (;;) {
@@ -51,6 +52,6 @@ export async function deleteTokenRequestsBefore(
       .where(inArray(tokenRequests.id, oldest))
       .returning({ id: tokenRequests.id });
     deleted += gone.length;
-    if (gone.length < batchSize) return deleted;
+    if (gone.length < batchSize || Date.now() >= until) return deleted;
   }
 }

@@ -8,6 +8,9 @@ export const ZOOM_APP = {
   webhookSecretToken: "broker-e2e-webhook-secret",
 } as const;
 
+/** The maintenance route's bearer on the PGlite and PostgreSQL apps (the demo app has none). */
+export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789";
+
 export interface Target {
   name: "pglite" | "postgres" | "demo";
   /** Every app process of this target; all share one database. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { databaseOutage } from "@/db";
 import { isLockContention } from "@/db/errors";
 import { ReauthRequiredError } from "@/lib/vault/types";
 import {
@@ -32,6 +33,14 @@ export function classify(err: unknown): Failure {
 }
 
 function classifyUpstream(err: unknown): Failure | undefined {
+  const outage = databaseOutage(err);
+  if (outage) {
+    return fail(
+      "database_unavailable",
+      "The service cannot reach its database; retry shortly",
+      outage.retryAfterSeconds,
+    );
+  }
   if (err instanceof ReauthRequiredError) {
     return fail("reauth_required", "The Zoom connection must be reconnected in the dashboard");
   }

@@ -13,6 +13,7 @@ const STATUS = {
   zoom_error: 502,
   zoom_unavailable: 503,
   busy: 503,
+  database_unavailable: 503,
   internal: 500,
 } as const;
 

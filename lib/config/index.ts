@@ -24,6 +24,8 @@ export interface AppConfig {
   authSecret: string;
   keyring: Keyring;
   zoom: ZoomConfig;
+  /** Bearer secret of the maintenance cron route; null leaves the route off (404). */
+  cronSecret: string | null;
   /** Bearer token for /api/metrics; null keeps the endpoint off. */
   metricsToken: string | null;
 }
@@ -51,6 +53,7 @@ export function buildConfig(raw: RawEnv): AppConfig {
       : { kind: "pglite", dir: pgliteDir },
     authSecret,
     keyring,
+    cronSecret: env.CRON_SECRET ?? null,
     zoom: {
       demo,
       clientId: env.ZOOM_CLIENT_ID ?? "demo-client",

@@ -24,10 +24,12 @@ const IDLE_REFRESH_AGE_MS = 7 * DAY_MS;
  * Refreshes grants nobody used for a week, so an idle connection never reaches Zoom's 90-day
  * refresh-token expiry, and lets go of grants no tenant uses. Uses the same lock as requests.
  */
-export async function refreshIdleGrants(vault: Vault, now = Date.now()) {
+export async function refreshIdleGrants(vault: Vault, now = Date.now(), until = Infinity) {
   const cutoff = new Date(now - IDLE_REFRESH_AGE_MS);
-  const result = { refreshed: 0, failed: 0, released: 0 };
+  const result = { refreshed: 0, failed: 0, released: 0, complete: false };
   for (const grantId of await listGrantIdsRefreshedBefore(vault.db, cutoff)) {
+    // Out of time: the grants left are still idle, so the next run picks them up first.
+    if (Date.now() >= until) return result;
     try {
       await refreshGrant(vault, grantId, (grant) => grant.refreshedAt < cutoff, "idle");
       result.refreshed++;
@@ -41,6 +43,7 @@ export async function refreshIdleGrants(vault: Vault, now = Date.now()) {
       () => result.failed++,
     );
   }
+  result.complete = true;
   return result;
 }
 
@@ -48,13 +51,14 @@ export async function refreshIdleGrants(vault: Vault, now = Date.now()) {
  * Re-encrypts every grant with the first key of TOKEN_ENCRYPTION_KEYS, row by row under the same row
  * lock as refreshes, so it is safe while the app serves requests. Rows already on that key are skipped.
  */
-export async function reencryptGrants(vault: Vault) {
-  const result = { rewritten: 0, unreadable: 0 };
+export async function reencryptGrants(vault: Vault, until = Infinity) {
+  const result = { rewritten: 0, unreadable: 0, complete: false };
   // Only rows on another key are visited, so the run at every start costs one query when nothing changed.
   for (const grantId of await listGrantIdsNotStartingWith(
     vault.db,
     sealedPrefix(vault.keyring.primary.id),
   )) {
+    if (Date.now() >= until) return result;
     const outcome = await vault.db.transaction(async (tx) => {
       const grant = await lockGrant(tx, grantId);
       if (!grant || isSealedWithPrimary(vault.keyring, grant)) return "skipped";
@@ -74,5 +78,6 @@ export async function reencryptGrants(vault: Vault) {
     });
     if (outcome !== "skipped") result[outcome]++;
   }
+  result.complete = true;
   return result;
 }

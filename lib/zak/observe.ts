@@ -2,13 +2,14 @@ import { errorFields } from "@/lib/log/error-fields";
 import { getLogger } from "@/lib/log/logger";
 import { getMetrics } from "@/lib/metrics/registry";
 import { slugSchema } from "@/lib/tenants/slug";
+import type { ApiErrorCode } from "@/lib/api/errors";
 import type { Outcome, TokenKind } from "./mint";
 
 export interface BotRequestRecord {
   requestId: string;
   slug: string;
   kind: TokenKind;
-  outcome: Outcome | "internal";
+  outcome: Outcome | ApiErrorCode;
   status: number;
   durationMs: number;
   error?: unknown;

@@ -1,4 +1,5 @@
 import { bearerToken } from "@/lib/api/bearer";
+import { classify } from "@/lib/api/classify";
 import { clientIp } from "@/lib/api/client-ip";
 import { getBroker } from "@/lib/broker";
 import { requestIdOf } from "@/lib/log/request-id";
@@ -40,16 +41,21 @@ export async function GET(req: Request, ctx: { params: Promise<{ tenant: string 
     });
     return new Response(result.body, { status: result.status, headers });
   } catch (err) {
+    // Failures outside minting (the database unreachable, a bug) get the one classification too.
+    const failure = classify(err);
+    const internal = failure.code === "internal";
     observeBotRequest({
       ...observed,
-      outcome: "internal",
-      status: 500,
+      outcome: failure.code,
+      status: failure.status,
       durationMs: performance.now() - started,
-      error: err,
+      error: internal ? err : undefined,
     });
-    return new Response(`Internal error (request id ${requestId}); retry shortly`, {
-      status: 500,
-      headers: HEADERS,
-    });
+    const headers: Record<string, string> = { ...HEADERS };
+    if (failure.retryAfter) headers["retry-after"] = String(failure.retryAfter);
+    const body = internal
+      ? `Internal error (request id ${requestId}); retry shortly`
+      : failure.message;
+    return new Response(body, { status: failure.status, headers });
   }
 }

@@ -1,0 +1,32 @@
+import { route } from "@/lib/api/route";
+import { getBroker } from "@/lib/broker";
+import { getConfig } from "@/lib/config";
+import { safeEqual } from "@/lib/crypto/digest";
+import { runMaintenance } from "@/lib/maintenance";
+
+export const dynamic = "force-dynamic";
+
+// One call does at most this much work (a refresh already under way finishes); the next call resumes.
+// Fits the 10 s default limit of serverless functions.
+const BUDGET_MS = 8_000;
+
+// POST /api/cron/maintenance – one bounded round of maintenance (idle refreshes, key rotation
+// catch-up, audit retention) for hosts with no long-lived process. `Authorization: Bearer CRON_SECRET`;
+// off (404) without CRON_SECRET. GET does the same, because Vercel Cron calls its routes with GET.
+async function handler(req: Request): Promise<Response> {
+  const secret = getConfig().cronSecret;
+  if (!secret)
+    return Response.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
+  const given = /^Bearer (.+)$/.exec(req.headers.get("authorization") ?? "")?.[1] ?? "";
+  if (!safeEqual(given, secret)) {
+    return Response.json(
+      { error: { code: "unauthorized", message: "Missing or wrong bearer token" } },
+      { status: 401, headers: { "www-authenticate": "Bearer" } },
+    );
+  }
+  const report = await runMaintenance(await getBroker(), BUDGET_MS);
+  return Response.json(report, { headers: { "cache-control": "no-store" } });
+}
+
+export const GET = route(handler);
+export const POST = route(handler);
