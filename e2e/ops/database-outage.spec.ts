@@ -49,6 +49,17 @@ class TcpProxy {
   }
 }
 
+function signUp(app: SpawnedApp) {
+  return fetch(`${app.url}/api/signup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      email: `ops-${Date.now()}@example.com`,
+      password: "correct horse battery",
+    }),
+  });
+}
+
 /** Every kind of route answers without a 500 while the database is away. */
 async function expectOutageAnswers(app: SpawnedApp) {
   const health = await fetch(`${app.url}/api/health`);
@@ -61,15 +72,7 @@ async function expectOutageAnswers(app: SpawnedApp) {
   expect([zak.status, zak.headers.get("content-type")]).toEqual([503, "text/plain; charset=utf-8"]);
   expect(Number(zak.headers.get("retry-after"))).toBeGreaterThan(0);
 
-  const signup = await fetch(`${app.url}/api/signup`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      name: "Ops",
-      email: `ops-${Date.now()}@example.com`,
-      password: "correct horse battery",
-    }),
-  });
+  const signup = await signUp(app);
   expect(signup.status).toBe(503);
   expect(await signup.json()).toMatchObject({ error: { code: "database_unavailable" } });
 
@@ -142,15 +145,7 @@ test.describe("PostgreSQL unreachable at start and later", () => {
       await expect
         .poll(async () => (await fetch(`${app.url}/api/health`)).status, { timeout: 30_000 })
         .toBe(200);
-      const signup = await fetch(`${app.url}/api/signup`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          name: "Ops",
-          email: `ops-${Date.now()}@example.com`,
-          password: "correct horse battery",
-        }),
-      });
+      const signup = await signUp(app);
       expect(signup.status).toBe(201);
 
       // Logged once per outage, not once per request.
