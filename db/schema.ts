@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   index,
   integer,
   pgEnum,
@@ -33,6 +35,9 @@ export const tenants = pgTable(
     // Fixed at creation: it is part of the ZAK URLs customers hand to their bots.
     slug: text("slug").notNull(),
     name: text("name").notNull(),
+    // When set, token requests must carry a valid signature of that bot platform, whatever the URL secret.
+    requireRecallSignature: boolean("require_recall_signature").notNull().default(false),
+    requireAttendeeSignature: boolean("require_attendee_signature").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("tenants_slug_key").on(t.slug)],
@@ -134,6 +139,11 @@ export const urlSecrets = pgTable(
     label: text("label").notNull(),
     prefix: text("prefix").notNull(),
     secretHash: text("secret_hash").notNull(),
+    // Token kinds this secret may fetch (lib/zak/kinds.ts); secrets made before kinds existed serve ZAKs only.
+    kinds: text("kinds")
+      .array()
+      .notNull()
+      .default(sql`ARRAY['zak']::text[]`),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, {
       onDelete: "set null",
     }),
@@ -155,7 +165,7 @@ export const tokenRequests = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     tenantId: uuid("tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
     secretId: uuid("secret_id").references(() => urlSecrets.id, { onDelete: "set null" }),
-    kind: text("kind").notNull(), // "zak" today; other Zoom token kinds later
+    kind: text("kind").notNull(), // a TokenKind of lib/zak/kinds.ts
     source: text("source", { enum: ["bot", "dashboard"] })
       .notNull()
       .default("bot"),
@@ -163,6 +173,9 @@ export const tokenRequests = pgTable(
     status: integer("status").notNull(),
     latencyMs: integer("latency_ms").notNull(),
     clientIp: text("client_ip"),
+    // The caller's own id for the request when it sends one (Recall's webhook-id, Attendee's or
+    // Meeting BaaS's bot id): never a token or a secret.
+    callerId: text("caller_id"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -172,3 +185,51 @@ export const tokenRequests = pgTable(
   ],
 );
 export type TokenRequest = typeof tokenRequests.$inferSelect;
+
+export const botPlatformEnum = pgEnum("bot_platform", ["recall", "attendee"]);
+export type BotPlatform = (typeof botPlatformEnum.enumValues)[number];
+
+/**
+ * A bot platform's signing secret for a tenant (Recall's `whsec_…` verification secret, Attendee's
+ * webhook secret). The app must use it to verify signatures, so it is encrypted (lib/crypto), bound to
+ * this row's id and column, and never shown again. Several may be live at once, for rotation.
+ */
+export const botPlatformSecrets = pgTable(
+  "bot_platform_secrets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    platform: botPlatformEnum("platform").notNull(),
+    label: text("label").notNull(),
+    secretEnc: text("secret_enc").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("bot_platform_secrets_tenant_idx").on(t.tenantId, t.platform)],
+);
+export type BotPlatformSecret = typeof botPlatformSecrets.$inferSelect;
+
+/**
+ * Message ids of signed requests already accepted, kept for the signature window, so a replay is
+ * refused by every instance. Rows past `expires_at` are deleted by maintenance.
+ */
+export const signedRequestIds = pgTable(
+  "signed_request_ids",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    platform: botPlatformEnum("platform").notNull(),
+    messageId: text("message_id").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.platform, t.messageId] }),
+    index("signed_request_ids_expiry_idx").on(t.expiresAt),
+  ],
+);

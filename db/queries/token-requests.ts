@@ -1,8 +1,8 @@
 import { desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "../client";
-import { tokenRequests, urlSecrets, type TokenRequest } from "../schema";
+import { tokenRequests, urlSecrets } from "../schema";
 
-export type NewTokenRequest = Omit<TokenRequest, "id" | "createdAt">;
+export type NewTokenRequest = typeof tokenRequests.$inferInsert;
 
 export async function insertTokenRequest(db: Db, entry: NewTokenRequest) {
   await db.insert(tokenRequests).values(entry);
