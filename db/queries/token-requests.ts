@@ -21,6 +21,7 @@ export async function listRecentTokenRequests(db: Db, tenantId: string, limit = 
       status: tokenRequests.status,
       latencyMs: tokenRequests.latencyMs,
       clientIp: tokenRequests.clientIp,
+      callerId: tokenRequests.callerId,
       secretLabel: urlSecrets.label,
     })
     .from(tokenRequests)

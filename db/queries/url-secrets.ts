@@ -17,7 +17,10 @@ export async function insertUrlSecret(
 }
 
 /** What the dashboard may see of a secret: never its hash. */
-export type UrlSecretRow = Pick<UrlSecret, "id" | "label" | "prefix" | "createdAt" | "lastUsedAt">;
+export type UrlSecretRow = Pick<
+  UrlSecret,
+  "id" | "label" | "prefix" | "kinds" | "createdAt" | "lastUsedAt"
+>;
 
 export async function listActiveUrlSecrets(db: Db, tenantId: string): Promise<UrlSecretRow[]> {
   return db
@@ -25,6 +28,7 @@ export async function listActiveUrlSecrets(db: Db, tenantId: string): Promise<Ur
       id: urlSecrets.id,
       label: urlSecrets.label,
       prefix: urlSecrets.prefix,
+      kinds: urlSecrets.kinds,
       createdAt: urlSecrets.createdAt,
       lastUsedAt: urlSecrets.lastUsedAt,
     })

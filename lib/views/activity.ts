@@ -10,6 +10,8 @@ export interface TokenRequestView {
   status: number;
   latencyMs: number;
   clientIp: string | null;
+  /** The caller's own request id (Recall's webhook-id, a bot id), when it sent one. */
+  callerId: string | null;
   secretLabel: string | null;
 }
 
@@ -32,6 +34,7 @@ function presentTokenRequest(row: TokenRequestRow): TokenRequestView {
     status: row.status,
     latencyMs: row.latencyMs,
     clientIp: row.clientIp,
+    callerId: row.callerId,
     secretLabel: row.secretLabel,
   };
 }

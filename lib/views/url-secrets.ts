@@ -1,10 +1,13 @@
 import type { UrlSecretRow } from "@/db/queries/url-secrets";
+import { TOKEN_KINDS, type TokenKind } from "@/lib/zak/kinds";
 
 /** A ZAK URL as listed: label and prefix, never the secret. */
 export interface UrlSecretView {
   id: string;
   label: string;
   prefix: string;
+  /** The token kinds this URL's secret may fetch. */
+  kinds: TokenKind[];
   createdAt: string;
   lastUsedAt: string | null;
 }
@@ -24,6 +27,7 @@ export function presentUrlSecret(row: UrlSecretRow): UrlSecretView {
     id: row.id,
     label: row.label,
     prefix: row.prefix,
+    kinds: TOKEN_KINDS.filter((kind) => row.kinds.includes(kind)),
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   };

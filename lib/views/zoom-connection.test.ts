@@ -20,7 +20,7 @@ const grant: ZoomGrant = {
   email: "host@example.com",
   displayName: "Host",
   picUrl: null,
-  scopes: "user:read:zak",
+  scopes: "user:read:token user:read:user",
   refreshTokenEnc: "v1.sealed",
   accessTokenEnc: "v1.sealed",
   accessTokenExpiresAt: at,
@@ -58,6 +58,12 @@ describe("presentZoomConnection", () => {
       connectedAt: "2026-01-02T03:04:05.000Z",
       lastRefreshAt: "2026-01-02T03:04:05.000Z",
       lastTokenServedAt: null,
+      kinds: [
+        { kind: "zak", missingScope: null },
+        { kind: "obf", missingScope: null },
+        { kind: "join_token", missingScope: "meeting:read:local_recording_token" },
+        { kind: "access_token", missingScope: null },
+      ],
     });
   });
 });

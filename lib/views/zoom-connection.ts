@@ -1,4 +1,5 @@
 import type { ConnectionWithGrant } from "@/db/queries/connections";
+import { missingScope, TOKEN_KINDS, type TokenKind } from "@/lib/zak/kinds";
 
 export type ZoomConnectionStatus =
   "not_connected" | "connected" | "reauth_required" | "disconnected";
@@ -11,6 +12,8 @@ export interface ZoomConnectionView {
   connectedAt: string | null;
   lastRefreshAt: string | null;
   lastTokenServedAt: string | null;
+  /** Which token kinds the connection can serve; a kind lacking its Zoom scope names the scope to add. */
+  kinds: { kind: TokenKind; missingScope: string | null }[];
 }
 
 export function presentZoomConnection(found: ConnectionWithGrant | undefined): ZoomConnectionView {
@@ -36,5 +39,8 @@ export function presentZoomConnection(found: ConnectionWithGrant | undefined): Z
     connectedAt: found?.connection.connectedAt.toISOString() ?? null,
     lastRefreshAt: grant?.refreshedAt.toISOString() ?? null,
     lastTokenServedAt: found?.connection.lastTokenServedAt?.toISOString() ?? null,
+    kinds: grant
+      ? TOKEN_KINDS.map((kind) => ({ kind, missingScope: missingScope(kind, grant.scopes) }))
+      : [],
   };
 }
