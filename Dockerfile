@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Production image: Next's self-contained server (output "standalone"), run as a non-root user.
 # No secrets are baked in: configuration comes from the environment at run time (see .env.example).
+# Podman/Buildah keep HEALTHCHECK only with `--format docker`.
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -18,8 +19,8 @@ FROM node:20-bookworm-slim AS run
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 \
     PGLITE_DIR=/app/.data/pglite
-RUN groupadd --system --gid 1001 broker \
- && useradd --system --uid 1001 --gid broker --home-dir /app broker \
+RUN groupadd --gid 1001 broker \
+ && useradd --uid 1001 --gid broker --no-create-home --home-dir /app --shell /usr/sbin/nologin broker \
  && mkdir -p /app/.data && chown broker:broker /app/.data
 COPY --from=build --chown=broker:broker /app/.next/standalone ./
 COPY --from=build --chown=broker:broker /app/.next/static ./.next/static
