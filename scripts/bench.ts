@@ -62,6 +62,8 @@ for (const engine of testEngines()) {
         secret,
         kind: "zak",
         clientIp: "127.0.0.1",
+        headers: new Headers(),
+        params: new URLSearchParams(),
       })
     ).status;
 

@@ -11,6 +11,7 @@ const { values } = parseArgs({
     "redirect-uris": { type: "string" },
     "webhook-url": { type: "string" },
     "webhook-secret-token": { type: "string" },
+    scopes: { type: "string" },
   },
 });
 
@@ -22,6 +23,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const webhookUrl = values["webhook-url"] ?? env.ZOOM_EMULATOR_WEBHOOK_URL;
 const webhookSecretToken = values["webhook-secret-token"] ?? env.ZOOM_EMULATOR_WEBHOOK_SECRET_TOKEN;
+// Comma-separated; without it the app is granted the scopes of every endpoint the emulator serves.
+const scopes = (values.scopes ?? env.ZOOM_EMULATOR_SCOPES)
+  ?.split(",")
+  .map((scope) => scope.trim())
+  .filter(Boolean);
 
 const server = await startZoomEmulatorServer({
   port,
@@ -42,6 +48,7 @@ const server = await startZoomEmulatorServer({
         .filter(Boolean),
       ...(webhookUrl ? { webhookUrl } : {}),
       ...(webhookSecretToken ? { webhookSecretToken } : {}),
+      ...(scopes ? { scopes } : {}),
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { desc, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "../client";
 import { tokenRequests, urlSecrets } from "../schema";
 
@@ -10,7 +10,8 @@ export async function insertTokenRequest(db: Db, entry: NewTokenRequest) {
 
 export type TokenRequestRow = Awaited<ReturnType<typeof listRecentTokenRequests>>[number];
 
-export async function listRecentTokenRequests(db: Db, tenantId: string, limit = 50) {
+/** The tenant's latest requests, newest first; only those of `kind` when given. */
+export async function listRecentTokenRequests(db: Db, tenantId: string, limit = 50, kind?: string) {
   return db
     .select({
       id: tokenRequests.id,
@@ -26,7 +27,9 @@ export async function listRecentTokenRequests(db: Db, tenantId: string, limit = 
     })
     .from(tokenRequests)
     .leftJoin(urlSecrets, eq(urlSecrets.id, tokenRequests.secretId))
-    .where(eq(tokenRequests.tenantId, tenantId))
+    .where(
+      and(eq(tokenRequests.tenantId, tenantId), kind ? eq(tokenRequests.kind, kind) : undefined),
+    )
     .orderBy(desc(tokenRequests.createdAt), desc(tokenRequests.id))
     .limit(limit);
 }

@@ -9,6 +9,8 @@ export async function insertUrlSecret(
     label: string;
     prefix: string;
     secretHash: string;
+    /** Default ZAK only (the column's default). */
+    kinds?: string[];
     createdByUserId: string;
   },
 ) {
@@ -48,12 +50,16 @@ export async function revokeUrlSecret(db: Db, tenantId: string, id: string): Pro
   return rows.length > 0;
 }
 
-/** The token route's one read: an active secret, its tenant, and the tenant's connection and grant. */
+/**
+ * The token route's one read: an active secret with the kinds it may fetch, its tenant, and the
+ * tenant's connection and grant.
+ */
 export async function findTokenAccess(db: Db, secretHash: string) {
   const [row] = await db
     .select({
       secretId: urlSecrets.id,
       secretHash: urlSecrets.secretHash,
+      kinds: urlSecrets.kinds,
       tenantId: tenants.id,
       slug: tenants.slug,
       connection: zoomConnections,

@@ -1,7 +1,7 @@
 // Runs in the api-postgres project only (playwright.config.ts): it needs two app processes on one
 // PostgreSQL database, and reads that database directly.
 import postgres from "postgres";
-import { connectZoom, createZakUrl, uniqueEmail } from "../support/api";
+import { connectZoom, createUrlSecret, createZakUrl, uniqueEmail } from "../support/api";
 import { expect, test } from "../support/fixtures";
 
 test.describe("two app processes on one PostgreSQL", () => {
@@ -37,6 +37,38 @@ test.describe("two app processes on one PostgreSQL", () => {
       const [row] =
         await sql`select version, status, access_token_expires_at > now() as fresh from zoom_grants where email = ${zoomEmail}`;
       expect(row).toMatchObject({ status: "active", fresh: true });
+    } finally {
+      await sql.end();
+    }
+  });
+
+  test("GET /api/access-token/:tenant – the cached token has 100 s left: 20 requests over two processes, one refresh, each served token valid ≥ 120 s", async ({
+    target,
+    owner,
+    ownerTenant: slug,
+    emulator,
+  }) => {
+    const [appA, appB] = target.appUrls;
+    const zoomEmail = uniqueEmail("zoom");
+    await connectZoom(owner, slug, { email: zoomEmail });
+    const { urls } = await createUrlSecret(owner, slug, { kinds: ["access_token"] });
+    const path = new URL(urls.access_token!);
+    const sql = postgres(target.databaseUrl!, { max: 1, onnotice: () => {} });
+    try {
+      await sql`update zoom_grants set access_token_expires_at = now() + interval '100 seconds' where email = ${zoomEmail}`;
+      const before = await emulator.stats();
+      const tokens = await Promise.all(
+        Array.from({ length: 20 }, async (_, i) => {
+          const res = await fetch(`${i % 2 ? appB : appA}${path.pathname}${path.search}`);
+          expect(res.status).toBe(200);
+          return res.text();
+        }),
+      );
+      const after = await emulator.stats();
+      expect(after.grants.refresh_token - before.grants.refresh_token).toBe(1);
+      expect(new Set(tokens).size).toBe(1);
+      const issued = (await emulator.issuedToken(tokens[0]!)).body as { expiresAt: string };
+      expect(Date.parse(issued.expiresAt) - Date.now()).toBeGreaterThanOrEqual(120_000);
     } finally {
       await sql.end();
     }

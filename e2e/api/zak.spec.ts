@@ -9,7 +9,7 @@ import {
   uniqueSlug,
 } from "../support/api";
 import { expect, test } from "../support/fixtures";
-import { parseJson, readJson, zakTestBody } from "../support/schemas";
+import { parseJson, readJson, tokenTestBody } from "../support/schemas";
 import { ZOOM_APP } from "../support/targets";
 
 test.describe("connect", () => {
@@ -220,13 +220,13 @@ test.describe("ZAK URLs", () => {
     expect((await fetch(zakUrl)).status).toBe(200);
   });
 
-  test("POST /api/tenants/:slug/zak-test – mints a ZAK without revealing it", async ({
+  test("POST /api/tenants/:slug/token-test – mints a ZAK without revealing it", async ({
     connectedTenant: { owner, slug },
   }) => {
-    const res = await owner.http.post(`/api/tenants/${slug}/zak-test`);
-    const body = await parseJson(res, zakTestBody);
-    expect(body).toMatchObject({ ok: true, status: 200, outcome: "served" });
-    expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
+    const res = await owner.http.post(`/api/tenants/${slug}/token-test`, { data: { kind: "zak" } });
+    const body = await parseJson(res, tokenTestBody);
+    expect(body).toMatchObject({ kind: "zak", ok: true, status: 200, outcome: "served" });
+    expect(Date.parse(body.expiresAt!)).toBeGreaterThan(Date.now());
     expect(JSON.stringify(body)).not.toMatch(/eyJ/);
     expect((await getActivity(owner, slug))[0]).toMatchObject({
       source: "dashboard",

@@ -49,7 +49,9 @@ test("a member sees status and activity but no ZAK URLs, test or Zoom controls; 
     (await member.http.post(`/api/tenants/${slug}/secrets`, { data: { label: "x" } })).status(),
   ).toBe(403);
   expect((await member.http.post(`/api/tenants/${slug}/zoom/connect`)).status()).toBe(403);
-  expect((await member.http.post(`/api/tenants/${slug}/zak-test`)).status()).toBe(403);
+  expect(
+    (await member.http.post(`/api/tenants/${slug}/token-test`, { data: { kind: "zak" } })).status(),
+  ).toBe(403);
   expect((await member.http.get(`/api/tenants/${slug}/zoom`)).status()).toBe(200);
   expect((await member.http.get(`/api/tenants/${slug}/activity`)).status()).toBe(200);
 

@@ -84,7 +84,18 @@ export async function createZakUrl(
   slug: string,
   label = "bot",
 ): Promise<{ id: string; zakUrl: string }> {
-  const res = await user.http.post(`/api/tenants/${slug}/secrets`, { data: { label } });
+  return createUrlSecret(user, slug, { label });
+}
+
+/** POST /api/tenants/:slug/secrets: a URL secret for `kinds` (default ZAK only), with its URLs. */
+export async function createUrlSecret(
+  user: SignedIn,
+  slug: string,
+  data: { label?: string; kinds?: string[] },
+) {
+  const res = await user.http.post(`/api/tenants/${slug}/secrets`, {
+    data: { label: "bot", ...data },
+  });
   expect(res.status()).toBe(201);
   return parseJson(res, createdSecret);
 }
@@ -95,9 +106,11 @@ export async function getZoomStatus(user: SignedIn, slug: string) {
 }
 
 /** GET /api/tenants/:slug/activity as `user`: the recent token requests, newest first. */
-export async function getActivity(user: SignedIn, slug: string) {
-  return (await parseJson(await user.http.get(`/api/tenants/${slug}/activity`), activityBody))
-    .requests;
+export async function getActivity(user: SignedIn, slug: string, kind?: string) {
+  const query = kind ? `?kind=${kind}` : "";
+  return (
+    await parseJson(await user.http.get(`/api/tenants/${slug}/activity${query}`), activityBody)
+  ).requests;
 }
 
 export interface FaultSpec {
@@ -131,6 +144,15 @@ export function emulatorOf(target: Target) {
     deauthorize: (userIdOrEmail: string) =>
       call("POST", `/users/${encodeURIComponent(userIdOrEmail)}/deauthorize`),
     expireAccessTokens: () => call("POST", "/expire-access-tokens"),
+    /** A new meeting hosted by the Zoom user; its 11-digit id. */
+    createMeeting: async (userIdOrEmail: string) => {
+      const res = await call("POST", `/users/${encodeURIComponent(userIdOrEmail)}/meetings`, {});
+      expect(res.status).toBe(201);
+      return (res.body as { id: string }).id;
+    },
+    /** The scopes the app's next consents are granted (tests restore them afterwards). */
+    setClientScopes: (clientId: string, scopes: string[]) =>
+      call("POST", `/clients/${encodeURIComponent(clientId)}/scopes`, { scopes }),
     urlValidation: () => call("POST", "/url-validation"),
   };
 }

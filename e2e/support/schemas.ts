@@ -29,9 +29,14 @@ export const zoomStatus = z.looseObject({
 
 export const activityBody = z.looseObject({ requests: z.array(z.looseObject({})) });
 
-export const zakTestBody = z.looseObject({ expiresAt: z.string() });
+export const tokenTestBody = z.looseObject({ expiresAt: z.string().nullable() });
 
-export const createdSecret = z.looseObject({ id: z.string(), zakUrl: z.string() });
+export const createdSecret = z.looseObject({
+  id: z.string(),
+  zakUrl: z.string(),
+  urls: z.record(z.string(), z.string()),
+  attendeeUrl: z.string().nullable(),
+});
 
 export const csrfBody = z.looseObject({ csrfToken: z.string() });
 

@@ -4,6 +4,7 @@ import { ReauthRequiredError } from "@/lib/vault/types";
 import {
   ZoomInvalidAccessTokenError,
   ZoomInvalidGrantError,
+  ZoomNotFoundError,
   ZoomRequestError,
   ZoomUnavailableError,
 } from "@/lib/zoom/errors";
@@ -18,6 +19,17 @@ const badBody = z.object({ name: z.string() }).safeParse({}).error;
 
 describe("classify", () => {
   const cases: [string, unknown, ReturnType<typeof classify>][] = [
+    [
+      "a meeting Zoom has no join token for",
+      new ZoomNotFoundError("Meeting does not exist: 81234567890.", 3001),
+      {
+        status: 404,
+        code: "not_found",
+        message:
+          "Zoom has no join token for this meeting: it does not exist, is not the connected user's, or local recording is off",
+        retryAfter: undefined,
+      },
+    ],
     [
       "a dead grant",
       new ReauthRequiredError(),

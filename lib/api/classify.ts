@@ -5,6 +5,7 @@ import { ReauthRequiredError } from "@/lib/vault/types";
 import {
   ZoomInvalidAccessTokenError,
   ZoomInvalidGrantError,
+  ZoomNotFoundError,
   ZoomRequestError,
   ZoomUnavailableError,
 } from "@/lib/zoom/errors";
@@ -48,6 +49,13 @@ function classifyUpstream(err: unknown): Failure | undefined {
     const why =
       err.reason === "rate_limited" ? "Zoom is rate limiting requests" : "Zoom is not answering";
     return fail("zoom_unavailable", `${why}; retry shortly`, err.retryAfterSeconds);
+  }
+  // Zoom's 404 (code 3001) for a join token: Recall's contract asks for a 404 when none can be made.
+  if (err instanceof ZoomNotFoundError) {
+    return fail(
+      "not_found",
+      "Zoom has no join token for this meeting: it does not exist, is not the connected user's, or local recording is off",
+    );
   }
   if (err instanceof ZoomRequestError)
     return fail("zoom_error", `Zoom refused the request: ${err.zoomMessage}`);

@@ -10,6 +10,9 @@ describe("zoomEndpointOf", () => {
     expect(zoomEndpointOf("https://api.zoom.us/v2/users/me")).toBe("/v2/users/me");
     expect(zoomEndpointOf("http://localhost:3000/zoom-emulator/oauth/token")).toBe("/oauth/token");
     expect(zoomEndpointOf("https://api.zoom.us/v2/users/abc123/meetings")).toBe("other");
+    expect(
+      zoomEndpointOf("https://api.zoom.us/v2/meetings/81234567890/jointoken/local_recording?x=1"),
+    ).toBe("/v2/meetings/:id/jointoken/local_recording");
   });
 });
 

@@ -4,9 +4,11 @@ type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 // The Zoom endpoints this app calls; the label never carries an id or a query string.
 const ENDPOINTS = ["/oauth/token", "/oauth/revoke", "/v2/users/me/token", "/v2/users/me"];
+const JOIN_TOKEN = /\/v2\/meetings\/[^/]+\/jointoken\/local_recording$/;
 
 export function zoomEndpointOf(url: string): string {
   const { pathname } = new URL(url);
+  if (JOIN_TOKEN.test(pathname)) return "/v2/meetings/:id/jointoken/local_recording";
   return ENDPOINTS.find((endpoint) => pathname.endsWith(endpoint)) ?? "other";
 }
 

@@ -1,15 +1,24 @@
 import type { ZoomGrant } from "@/db/schema";
 import { ZoomInvalidAccessTokenError } from "@/lib/zoom/errors";
-import { refreshGrant, unlessFresh } from "./refresh";
+import { refreshGrant, unlessFresh, type FreshAccessToken } from "./refresh";
 import { openAccessToken } from "./sealed-tokens";
 import { ReauthRequiredError, type Vault } from "./types";
 
-/** The hot path: no lock and no Zoom call while the cached access token has more than the margin left. */
-export async function getAccessToken(vault: Vault, grant: ZoomGrant): Promise<string> {
+/**
+ * The hot path: no lock and no Zoom call while the cached access token has more than the margin left
+ * (and more than `minValidityMs`, for a caller that hands the token on and needs it to last).
+ */
+export async function getAccessToken(
+  vault: Vault,
+  grant: ZoomGrant,
+  minValidityMs = 0,
+): Promise<FreshAccessToken> {
   if (grant.status !== "active") throw new ReauthRequiredError();
   const cached = openAccessToken(vault.keyring, grant);
-  const need = unlessFresh();
-  return need(grant, cached) ? refreshGrant(vault, grant.id, need) : cached;
+  const need = unlessFresh(null, minValidityMs);
+  return need(grant, cached)
+    ? refreshGrant(vault, grant.id, need)
+    : { accessToken: cached, expiresAt: grant.accessTokenExpiresAt };
 }
 
 /**
@@ -22,11 +31,12 @@ export async function withAccessToken<T>(
   grant: ZoomGrant,
   call: (accessToken: string) => Promise<T>,
 ): Promise<T> {
-  const accessToken = await getAccessToken(vault, grant);
+  const { accessToken } = await getAccessToken(vault, grant);
   try {
     return await call(accessToken);
   } catch (err) {
     if (!(err instanceof ZoomInvalidAccessTokenError)) throw err;
-    return call(await refreshGrant(vault, grant.id, unlessFresh(accessToken), accessToken));
+    const retry = await refreshGrant(vault, grant.id, unlessFresh(accessToken), accessToken);
+    return call(retry.accessToken);
   }
 }

@@ -8,17 +8,26 @@ import { ACCESS_TOKEN_MARGIN_MS, ReauthRequiredError, type Vault } from "./types
 
 export type RefreshNeed = (grant: ZoomGrant, cachedAccessToken: string) => boolean;
 
-/** Refresh when the cached token is near expiry, or when it is the one Zoom just refused. */
-export const unlessFresh =
-  (rejectedAccessToken: string | null = null): RefreshNeed =>
-  (grant, cached) =>
-    grant.accessTokenExpiresAt.getTime() - Date.now() <= ACCESS_TOKEN_MARGIN_MS ||
-    cached === rejectedAccessToken;
+/** An access token and when Zoom said it expires. */
+export interface FreshAccessToken {
+  accessToken: string;
+  expiresAt: Date;
+}
 
-type Outcome = { ok: true; accessToken: string } | { ok: false; error: Error };
+/**
+ * Refresh when the cached token has no more than the reuse margin (5 min) left, or no more than the
+ * caller needs it to stay valid when that is longer, or when it is the one Zoom just refused.
+ */
+export const unlessFresh =
+  (rejectedAccessToken: string | null = null, minValidityMs = 0): RefreshNeed =>
+  (grant, cached) =>
+    grant.accessTokenExpiresAt.getTime() - Date.now() <=
+      Math.max(ACCESS_TOKEN_MARGIN_MS, minValidityMs) || cached === rejectedAccessToken;
+
+type Outcome = ({ ok: true } & FreshAccessToken) | { ok: false; error: Error };
 
 // Per module graph (see lib/broker.ts); the row lock is what makes refreshes exclusive across graphs and processes.
-const flights = new Map<string, Promise<string>>();
+const flights = new Map<string, Promise<FreshAccessToken>>();
 
 /**
  * Returns a usable access token for the grant, refreshing it at most once across every process that
@@ -30,7 +39,7 @@ export function refreshGrant(
   grantId: string,
   need: RefreshNeed,
   flightKey = "",
-): Promise<string> {
+): Promise<FreshAccessToken> {
   const key = `${grantId}:${flightKey}`;
   let flight = flights.get(key);
   if (!flight) {
@@ -40,14 +49,19 @@ export function refreshGrant(
   return flight;
 }
 
-async function refreshUnderLock(vault: Vault, grantId: string, need: RefreshNeed): Promise<string> {
+async function refreshUnderLock(
+  vault: Vault,
+  grantId: string,
+  need: RefreshNeed,
+): Promise<FreshAccessToken> {
   const outcome = await vault.db.transaction(async (tx): Promise<Outcome> => {
     const grant = await lockGrant(tx, grantId);
     if (!grant)
       return { ok: false, error: new ReauthRequiredError("The Zoom connection no longer exists") };
     if (grant.status !== "active") return { ok: false, error: new ReauthRequiredError() };
     const cached = openAccessToken(vault.keyring, grant);
-    if (!need(grant, cached)) return { ok: true, accessToken: cached };
+    if (!need(grant, cached))
+      return { ok: true, accessToken: cached, expiresAt: grant.accessTokenExpiresAt };
     try {
       const tokens = await refreshAllowingOneLostAnswer(
         vault,
@@ -60,7 +74,7 @@ async function refreshUnderLock(vault: Vault, grantId: string, need: RefreshNeed
         scopes: tokens.scope || grant.scopes,
       });
       getMetrics().refreshes.inc({ outcome: "refreshed" });
-      return { ok: true, accessToken: tokens.accessToken };
+      return { ok: true, accessToken: tokens.accessToken, expiresAt: tokens.expiresAt };
     } catch (err) {
       const invalidGrant = err instanceof ZoomInvalidGrantError;
       getMetrics().refreshes.inc({ outcome: invalidGrant ? "invalid_grant" : "failed" });
@@ -72,7 +86,7 @@ async function refreshUnderLock(vault: Vault, grantId: string, need: RefreshNeed
     }
   });
   if (!outcome.ok) throw outcome.error;
-  return outcome.accessToken;
+  return { accessToken: outcome.accessToken, expiresAt: outcome.expiresAt };
 }
 
 /**

@@ -32,3 +32,11 @@ export function missingScope(kind: TokenKind, grantedScopes: string): string | n
   const granted = new Set(grantedScopes.split(/[\s,]+/).filter(Boolean));
   return needed.some((scope) => granted.has(scope)) ? null : needed[0]!;
 }
+
+/** The bot-facing route of each kind: `${APP_URL}${KIND_PATHS[kind]}/{tenant}?token=…`. */
+export const KIND_PATHS: Record<TokenKind, string> = {
+  zak: "/api/zak",
+  obf: "/api/obf",
+  join_token: "/api/join-token",
+  access_token: "/api/access-token",
+};

@@ -1,22 +1,21 @@
 import type { ZoomConnection, ZoomGrant } from "@/db/schema";
 import { classify } from "@/lib/api/classify";
 import type { ApiErrorCode } from "@/lib/api/errors";
-import { withAccessToken } from "@/lib/vault/access-token";
+import { getAccessToken, withAccessToken } from "@/lib/vault/access-token";
 import type { Vault } from "@/lib/vault/types";
-import type { ZoomClient } from "@/lib/zoom/client";
-
-/** Tokens a bot can fetch. Each kind mints a fresh token from the user's access token. */
-const TOKEN_KINDS = {
-  zak: (zoom: ZoomClient, accessToken: string) => zoom.getUserToken(accessToken, "zak"),
-} as const;
-export type TokenKind = keyof typeof TOKEN_KINDS;
+import { KIND_LABELS, missingScope, type TokenKind } from "./kinds";
+import { tokenExpiry } from "./token-expiry";
 
 export type Outcome =
   | "served"
   | "bad_secret"
+  | "bad_request"
+  | "kind_not_allowed"
   | "rate_limited"
   | "not_connected"
+  | "missing_scope"
   | "reauth_required"
+  | "no_token"
   | "zoom_unavailable"
   | "zoom_error";
 
@@ -25,15 +24,79 @@ export interface MintResult {
   outcome: Outcome;
   /** The token for 200, otherwise a one-line reason that is safe to show a bot or a person. */
   body: string;
+  /** When the served token expires (200 only). */
+  expiresAt?: Date;
   retryAfterSeconds?: number;
 }
 
-/** Mints a token for a tenant's connection, turning every upstream failure into a precise status. */
+/** What a kind may be asked for: the meeting (digits only, see meeting-id.ts) and the waiting room. */
+export interface MintOptions {
+  meetingId?: string;
+  bypassWaitingRoom?: boolean;
+}
+
+/**
+ * Recall rejects access tokens that expire within 120 s of being served (zoom-facts §9). The cached
+ * token is already refreshed 5 minutes before expiry, so this only matters if that margin shrinks;
+ * getAccessToken takes the larger of the two.
+ */
+export const SERVED_ACCESS_TOKEN_MIN_VALIDITY_MS = 120_000;
+
+interface Minted {
+  token: string;
+  expiresAt: Date;
+}
+
+type Minter = (vault: Vault, grant: ZoomGrant, opts: MintOptions) => Promise<Minted>;
+
+const userToken = (token: string): Minted => ({ token, expiresAt: new Date(tokenExpiry(token)) });
+
+/** Each kind: whether it takes a meeting id, and how it is minted from the user's grant. */
+export const KIND_MINTING: Record<
+  TokenKind,
+  { meetingId: "ignored" | "optional" | "required"; mint: Minter }
+> = {
+  zak: {
+    meetingId: "ignored",
+    mint: async (vault, grant) =>
+      userToken(await withAccessToken(vault, grant, (at) => vault.zoom.getUserToken(at, "zak"))),
+  },
+  // Without a meeting id Zoom mints an OBF token that is not meeting-specific (zoom-facts §4, §10).
+  obf: {
+    meetingId: "optional",
+    mint: async (vault, grant, { meetingId }) =>
+      userToken(
+        await withAccessToken(vault, grant, (at) =>
+          vault.zoom.getUserToken(at, "onbehalf", { meetingId }),
+        ),
+      ),
+  },
+  join_token: {
+    meetingId: "required",
+    mint: (vault, grant, { meetingId = "", bypassWaitingRoom }) =>
+      withAccessToken(vault, grant, (at) =>
+        vault.zoom.getLocalRecordingJoinToken(at, meetingId, { bypassWaitingRoom }),
+      ),
+  },
+  access_token: {
+    meetingId: "ignored",
+    mint: async (vault, grant) => {
+      const fresh = await getAccessToken(vault, grant, SERVED_ACCESS_TOKEN_MIN_VALIDITY_MS);
+      return { token: fresh.accessToken, expiresAt: fresh.expiresAt };
+    },
+  },
+};
+
+/**
+ * Mints a token of `kind` for a tenant's connection, turning every upstream failure into a precise
+ * status: no connection 404, a scope the grant lacks 409, Zoom's answers via lib/api/classify.ts.
+ */
 export async function mintToken(
   vault: Vault,
   kind: TokenKind,
   connection: ZoomConnection | null,
   grant: ZoomGrant | null,
+  opts: MintOptions = {},
 ): Promise<MintResult> {
   if (!connection)
     return { status: 404, outcome: "not_connected", body: "This tenant has no Zoom connection" };
@@ -44,11 +107,26 @@ export async function mintToken(
       body: `Zoom is disconnected: ${connection.disconnectedReason ?? "reconnect it"}`,
     };
   }
+  const how = KIND_MINTING[kind];
+  if (how.meetingId === "required" && !opts.meetingId) {
+    return {
+      status: 400,
+      outcome: "bad_request",
+      body: `A meeting_id is required for a ${KIND_LABELS[kind]}`,
+    };
+  }
+  // Checked against the scopes Zoom granted, so a bot gets the fix instead of Zoom's 400.
+  const scope = missingScope(kind, grant.scopes);
+  if (scope) {
+    return {
+      status: 409,
+      outcome: "missing_scope",
+      body: `The Zoom connection lacks scope ${scope}: add it to the Zoom app and reconnect`,
+    };
+  }
   try {
-    const token = await withAccessToken(vault, grant, (accessToken) =>
-      TOKEN_KINDS[kind](vault.zoom, accessToken),
-    );
-    return { status: 200, outcome: "served", body: token };
+    const minted = await how.mint(vault, grant, opts);
+    return { status: 200, outcome: "served", body: minted.token, expiresAt: minted.expiresAt };
   } catch (err) {
     return describeFailure(err);
   }
@@ -57,6 +135,7 @@ export async function mintToken(
 // The audit keeps the outcome names it has always stored; lock contention is recorded as zoom_unavailable.
 const OUTCOMES: Partial<Record<ApiErrorCode, Outcome>> = {
   reauth_required: "reauth_required",
+  not_found: "no_token",
   zoom_unavailable: "zoom_unavailable",
   busy: "zoom_unavailable",
   zoom_error: "zoom_error",

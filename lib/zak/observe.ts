@@ -3,7 +3,8 @@ import { getLogger } from "@/lib/log/logger";
 import { getMetrics } from "@/lib/metrics/registry";
 import { slugSchema } from "@/lib/tenants/slug";
 import type { ApiErrorCode } from "@/lib/api/errors";
-import type { Outcome, TokenKind } from "./mint";
+import { KIND_PATHS, type TokenKind } from "./kinds";
+import type { Outcome } from "./mint";
 
 export interface BotRequestRecord {
   requestId: string;
@@ -23,7 +24,7 @@ export function observeBotRequest(record: BotRequestRecord): void {
   metrics.botLatency.observe({ kind }, durationMs / 1000);
   const tenant = slugSchema.safeParse(record.slug);
   const line = {
-    route: "GET /api/zak/[tenant]",
+    route: `GET ${KIND_PATHS[kind]}/[tenant]`,
     requestId: record.requestId,
     tenant: tenant.success ? tenant.data : null,
     kind,

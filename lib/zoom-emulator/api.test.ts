@@ -86,11 +86,12 @@ describe("REST API", () => {
       ],
     });
     const { access_token } = await h.login();
+    const meetingId = h.emulator.createMeeting("ada@example.com");
     for (const path of [
       "/v2/users/me",
       "/v2/users/me/token?type=zak",
       "/v2/users/me/zak",
-      "/v2/meetings/81234567890/jointoken/local_recording",
+      `/v2/meetings/${meetingId}/jointoken/local_recording`,
     ]) {
       expect((await apiGet(h.send, `${h.base}${path}`, access_token)).status, path).toBe(200);
     }
@@ -118,6 +119,7 @@ describe("REST API", () => {
       ],
     });
     const { access_token } = await h.login("ada@example.com");
+    const meetingId = h.emulator.createMeeting("ada@example.com")!;
     const get = async (path: string) =>
       (await (await apiGet(h.send, `${h.base}${path}`, access_token)).json()) as {
         token: string;
@@ -146,13 +148,23 @@ describe("REST API", () => {
       type: "onbehalf",
       meetingId: "81234567890",
     });
-    const join = await get("/v2/meetings/81234567890/jointoken/local_recording");
+    const join = await get(`/v2/meetings/${meetingId}/jointoken/local_recording`);
     expect(join.expire_in).toBe(120);
     expect(h.emulator.lookupIssuedToken(join.token)).toMatchObject({
       type: "local_recording",
-      meetingId: "81234567890",
+      meetingId,
+      bypassWaitingRoom: false,
     });
-    expect(h.emulator.lookupIssuedToken(access_token)).toBeNull();
+    const bypass = await get(
+      `/v2/meetings/${meetingId}/jointoken/local_recording?bypass_waiting_room=true`,
+    );
+    expect(h.emulator.lookupIssuedToken(bypass.token)).toMatchObject({ bypassWaitingRoom: true });
+    expect(h.emulator.lookupIssuedToken(access_token)).toMatchObject({
+      type: "access_token",
+      email: "ada@example.com",
+      clientId: CLIENT.clientId,
+    });
+    expect(h.emulator.lookupIssuedToken("not-a-token")).toBeNull();
 
     const viaControl = await h.send(
       new Request(`${h.base}/_emulator/issued-token`, {
@@ -170,5 +182,49 @@ describe("REST API", () => {
       }),
     );
     expect(unknown.status).toBe(404);
+  });
+
+  it("GET /v2/meetings/:id/jointoken/local_recording – 404 code 3001 unless the user hosts the meeting", async () => {
+    const h = setup();
+    const ada = await h.login("ada@example.com");
+    await h.login("bob@example.com");
+    const bobs = h.emulator.createMeeting("bob@example.com")!;
+    expect(bobs).toMatch(/^\d{11}$/);
+    for (const meetingId of [bobs, "81234567890", "abc"]) {
+      const res = await apiGet(
+        h.send,
+        `${h.base}/v2/meetings/${meetingId}/jointoken/local_recording`,
+        ada.access_token,
+      );
+      expect(res.status, meetingId).toBe(404);
+      expect(await res.json()).toEqual({
+        code: 3001,
+        message: `Meeting does not exist: ${meetingId}.`,
+      });
+    }
+  });
+
+  it("GET /v2/meetings/:id/jointoken/local_recording – names the join-token scope a grant lacks", async () => {
+    const h = setup({ clients: [{ ...CLIENT, scopes: ["user:read:token", "user:read:user"] }] });
+    const { access_token } = await h.login("ada@example.com");
+    const meetingId = h.emulator.createMeeting("ada@example.com")!;
+    const res = await apiGet(
+      h.send,
+      `${h.base}/v2/meetings/${meetingId}/jointoken/local_recording`,
+      access_token,
+    );
+    expect([res.status, await res.json()]).toEqual([
+      400,
+      {
+        code: 4700,
+        message:
+          "Invalid access token, does not contain scopes: [meeting:read:local_recording_token].",
+      },
+    ]);
+    const obf = await apiGet(h.send, `${h.base}/v2/users/me/token?type=onbehalf`, access_token);
+    expect(obf.status).toBe(200);
+    expect(h.emulator.lookupIssuedToken(((await obf.json()) as { token: string }).token)).toEqual(
+      expect.not.objectContaining({ meetingId: expect.anything() }),
+    );
   });
 });

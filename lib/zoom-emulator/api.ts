@@ -62,19 +62,24 @@ function userToken(core: Core): ApiHandler {
     if (ttl === null) return json(400, { code: 300, message: "Invalid field: ttl." });
     const meetingId = type === "onbehalf" ? (query.get("meeting_id") ?? undefined) : undefined;
     return json(200, {
-      token: issueUserToken(core, grant, type, ttl ?? DEFAULT_TOKEN_TTL_S, meetingId),
+      token: issueUserToken(core, grant, type, ttl ?? DEFAULT_TOKEN_TTL_S, { meetingId }),
     });
   };
 }
 
+/** Only the host's credentials get a join token: any other meeting is unknown to this user (3001). */
 function joinToken(core: Core): ApiHandler {
   return (ctx, grant) => {
     const meetingId = ctx.params.meetingId ?? "";
-    if (!/^\d{9,12}$/.test(meetingId))
+    if (core.state.meetings.get(meetingId) !== grant.userId)
       return json(404, { code: 3001, message: `Meeting does not exist: ${meetingId}.` });
+    const bypassWaitingRoom = ctx.url.searchParams.get("bypass_waiting_room") === "true";
     return json(200, {
       expire_in: JOIN_TOKEN_TTL_S,
-      token: issueUserToken(core, grant, "local_recording", JOIN_TOKEN_TTL_S, meetingId),
+      token: issueUserToken(core, grant, "local_recording", JOIN_TOKEN_TTL_S, {
+        meetingId,
+        bypassWaitingRoom,
+      }),
     });
   };
 }

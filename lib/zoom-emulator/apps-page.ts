@@ -1,6 +1,7 @@
 import { resolvePic } from "./avatars";
 import { type Core, deauthorizeApp } from "./core";
 import { escapeHtml as e, html, readForm, redirect } from "./http";
+import { meetingsOf } from "./meetings";
 import { page } from "./pages";
 import { type Ctx, type Route } from "./router";
 
@@ -13,7 +14,11 @@ function deauthorizeButton(basePath: string, userId: string, clientId: string): 
 /** The emulator's stand-in for "Zoom App Marketplace > Manage > Added apps". */
 function appsPage(core: Core, ctx: Ctx): Response {
   const rows = [...core.state.users.values()].flatMap((user) => {
-    const who = `<img class="av" alt="" src="${e(resolvePic(user.pic, ctx.basePath))}"> ${e(user.displayName)} &lt;${e(user.email)}&gt;`;
+    const meetings = meetingsOf(core.state, user.id);
+    const hosts = meetings.length
+      ? `<br><small>Hosts meeting ${meetings.map(e).join(", ")}</small>`
+      : "";
+    const who = `<img class="av" alt="" src="${e(resolvePic(user.pic, ctx.basePath))}"> ${e(user.displayName)} &lt;${e(user.email)}&gt;${hosts}`;
     const apps = core.state.authorizationsOf(user.id);
     if (apps.length === 0)
       return [`<tr><td>${who}</td><td colspan="2">No authorized apps</td></tr>`];

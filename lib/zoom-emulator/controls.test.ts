@@ -176,4 +176,20 @@ describe("faults", () => {
       invalidGrant: 0,
     });
   });
+
+  it("create meetings for a user and change the scopes a client's next consents grant", async () => {
+    const h = setup();
+    await h.login("ada@example.com");
+    const created = await control(h, "/users/ada%40example.com/meetings", {});
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect(id).toMatch(/^\d{11}$/);
+    expect((await control(h, "/users/nobody%40example.com/meetings", {})).status).toBe(404);
+
+    expect((await control(h, "/clients/client-a/scopes", { scopes: "x" })).status).toBe(400);
+    expect((await control(h, "/clients/nope/scopes", { scopes: [] })).status).toBe(404);
+    const changed = await control(h, "/clients/client-a/scopes", { scopes: ["user:read:token"] });
+    expect(changed.status).toBe(200);
+    expect((await h.login("grace@example.com")).scope).toBe("user:read:token");
+  });
 });

@@ -67,6 +67,16 @@ export function controlRoutes(emulator: Controls): Route[] {
       const results = await emulator.deauthorize(ctx.params.user ?? "", clientId);
       return results ? json(200, { deauthorized: results }) : json(404, { error: "unknown user" });
     }),
+    post("/users/:user/meetings", (_body, ctx) => {
+      const id = emulator.createMeeting(ctx.params.user ?? "");
+      return id ? json(201, { id }) : json(404, { error: "unknown user" });
+    }),
+    post("/clients/:clientId/scopes", ({ scopes }, ctx) => {
+      if (!isStringArray(scopes)) return badRequest("scopes must be an array of strings");
+      return emulator.setClientScopes(ctx.params.clientId ?? "", scopes)
+        ? json(200, { scopes })
+        : json(404, { error: "unknown client" });
+    }),
     post("/issued-token", ({ token }) => {
       const info = isString(token) ? emulator.lookupIssuedToken(token) : null;
       return info ? json(200, info) : json(404, { error: "token was not issued by this emulator" });

@@ -44,6 +44,25 @@ describe("demo users", () => {
     });
   });
 
+  it("each host a fixed meeting, shown on the consent and apps pages, with join tokens for it", async () => {
+    const h = setup({ demoUsers: true });
+    const url = authorizeUrl(h.base);
+    const page = await (await h.send(new Request(url))).text();
+    const meetingId = /<span>Jane Host<small>[^<]* · hosts meeting (\d{11})</.exec(page)?.[1];
+    expect(meetingId).toBeDefined();
+    expect(setup({ demoUsers: true }).emulator.createMeeting("x")).toBeNull();
+    const apps = await (await h.send(new Request(`${h.base}/apps`))).text();
+    expect(apps).toContain(`Hosts meeting ${meetingId}`);
+
+    const { access_token } = await h.login("jane.host@example.com");
+    const join = await apiGet(
+      h.send,
+      `${h.base}/v2/meetings/${meetingId}/jointoken/local_recording`,
+      access_token,
+    );
+    expect(join.status).toBe(200);
+  });
+
   it("keep their ids across emulator restarts and are the same users a typed email finds", async () => {
     const first = setup({ demoUsers: true }).emulator.listUsers();
     const second = setup({ demoUsers: true });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { avatarPath } from "./avatars";
+import { demoMeetingId } from "./meetings";
 import { type EmulatorState } from "./state";
 import { type EmulatorUser } from "./types";
 import { newUser } from "./users";
@@ -16,6 +17,7 @@ function stableId(email: string, part: string): string {
   return createHash("sha256").update(`${part}:${email}`).digest("base64url").slice(0, 22);
 }
 
+/** Each demo user also hosts one meeting, so its join tokens can be tried by hand. */
 export function addDemoUsers(state: EmulatorState, now: number): void {
   for (const demo of DEMO_USERS) {
     const user = newUser(
@@ -24,6 +26,7 @@ export function addDemoUsers(state: EmulatorState, now: number): void {
       { id: stableId(demo.email, "user"), accountId: stableId(demo.email, "account") },
     );
     state.users.set(user.id, user);
+    state.meetings.set(demoMeetingId(demo.email), user.id);
   }
 }
 

@@ -6,6 +6,7 @@ import { createCore, deauthorizeUser, summarizeUsers } from "./core";
 import { addDemoUsers } from "./demo-users";
 import { json } from "./http";
 import { lookupIssued } from "./issued";
+import { createMeeting } from "./meetings";
 import { authorizeRoutes } from "./oauth-authorize";
 import { tokenRoutes } from "./oauth-token";
 import { findRoute, type Route } from "./router";
@@ -25,6 +26,15 @@ export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
     expireAccessTokens: () => expireAccessTokens(state, clock.now()),
     deauthorize: (userIdOrEmail, clientId) => deauthorizeUser(core, userIdOrEmail, clientId),
     lookupIssuedToken: (token) => lookupIssued(core, token),
+    createMeeting: (userIdOrEmail) => {
+      const user = state.findUser(userIdOrEmail);
+      return user ? createMeeting(state, user.id) : null;
+    },
+    setClientScopes: (clientId, scopes) => {
+      const client = state.clients.get(clientId);
+      if (client) state.clients.set(clientId, { ...client, scopes: [...scopes] });
+      return client !== undefined;
+    },
     setFault: (spec) => faults.add(spec),
     clearFaults: () => faults.clear(),
     stats: () => stats.snapshot(),

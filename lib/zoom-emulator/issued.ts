@@ -9,8 +9,9 @@ export function issueUserToken(
   grant: Grant,
   type: IssuedTokenType,
   ttlS: number,
-  meetingId?: string,
+  meeting: { meetingId?: string; bypassWaitingRoom?: boolean } = {},
 ): string {
+  const { meetingId, bypassWaitingRoom } = meeting;
   const now = core.clock.now();
   const iat = Math.floor(now / 1000);
   const token = mintJwt({
@@ -28,14 +29,19 @@ export function issueUserToken(
     userId: grant.userId,
     clientId: grant.clientId,
     ...(meetingId ? { meetingId } : {}),
+    ...(bypassWaitingRoom === undefined ? {} : { bypassWaitingRoom }),
     issuedAt: now,
     expiresAt: now + ttlS * 1000,
   });
   return token;
 }
 
+/** What the emulator issued as `token`: a user token of the API, or an OAuth access token. */
 export function lookupIssued(core: Core, token: string): IssuedTokenInfo | null {
-  const record = core.state.issued.get(token);
+  const access = core.state.tokens.get(token);
+  const record =
+    core.state.issued.get(token) ??
+    (access?.kind === "access" ? { ...access, type: "access_token" as const } : undefined);
   if (!record) return null;
   const info: IssuedTokenInfo = {
     type: record.type,
@@ -45,6 +51,8 @@ export function lookupIssued(core: Core, token: string): IssuedTokenInfo | null 
     issuedAt: new Date(record.issuedAt).toISOString(),
     expiresAt: new Date(record.expiresAt).toISOString(),
   };
-  if (record.meetingId) info.meetingId = record.meetingId;
+  if ("meetingId" in record && record.meetingId) info.meetingId = record.meetingId;
+  if ("bypassWaitingRoom" in record && record.bypassWaitingRoom !== undefined)
+    info.bypassWaitingRoom = record.bypassWaitingRoom;
   return info;
 }

@@ -1,6 +1,7 @@
 import { type Core } from "./core";
 import { readForm, redirect, withQuery } from "./http";
 import { randomToken } from "./ids";
+import { meetingsOf } from "./meetings";
 import { consentPage, errorPage } from "./pages";
 import { parseChallenge } from "./pkce";
 import { type Ctx, type Route } from "./router";
@@ -51,6 +52,7 @@ function renderConsent(
     client,
     scopes: core.state.clientScopes(client.clientId),
     users: [...core.state.users.values()],
+    meetingsOf: (userId: string) => meetingsOf(core.state, userId),
   };
   return error
     ? consentPage({ ...view, error, ...(form ? { form } : {}) }, 400)

@@ -122,7 +122,7 @@ describe("token endpoint: authorization_code", () => {
     expect(body).toMatchObject({
       token_type: "bearer",
       expires_in: 3599,
-      scope: "user:read:token user:read:user user:read:zak",
+      scope: "user:read:token user:read:user user:read:zak meeting:read:local_recording_token",
       api_url: "https://zoom.test",
     });
     const payload = JSON.parse(

@@ -44,6 +44,8 @@ export interface ConsentView {
   client: EmulatorClient;
   scopes: string[];
   users: EmulatorUser[];
+  /** The meetings each user hosts, shown so a person can ask for their join tokens. */
+  meetingsOf: (userId: string) => string[];
   error?: string;
   form?: URLSearchParams;
 }
@@ -51,6 +53,10 @@ export interface ConsentView {
 function consentForm(view: ConsentView, fields: string): string {
   return `<form method="post" action="${e(view.basePath)}/oauth/consent">
 <input type="hidden" name="request_id" value="${e(view.requestId)}">${fields}</form>`;
+}
+
+function meetingNote(meetings: string[]): string {
+  return meetings.length ? ` · hosts meeting ${meetings.map(e).join(", ")}` : "";
 }
 
 /** One form per demo user: a single click allows as that user. */
@@ -62,7 +68,7 @@ function demoUserButtons(view: ConsentView): string {
       view,
       `<input type="hidden" name="user_id" value="${e(u.id)}">
 <button type="submit" class="demo-user" name="decision" value="allow"><img class="av" alt="" src="${e(resolvePic(u.pic, view.basePath))}">
-<span>${e(u.displayName)}<small>${e(u.email)}</small></span></button>`,
+<span>${e(u.displayName)}<small>${e(u.email)}${meetingNote(view.meetingsOf(u.id))}</small></span></button>`,
     ),
   );
   return `<h2>Continue as a demo user</h2><div class="demo-users">${buttons.join("")}</div>

@@ -9,6 +9,7 @@ export interface Grant {
 
 export interface TokenRecord extends Grant {
   kind: "access" | "refresh";
+  issuedAt: number;
   expiresAt: number;
   /** Killed by rotation, re-authorization, revoke or deauthorization. */
   dead: boolean;
@@ -39,11 +40,17 @@ export interface IssuedRecord {
   userId: string;
   clientId: string;
   meetingId?: string;
+  bypassWaitingRoom?: boolean;
   issuedAt: number;
   expiresAt: number;
 }
 
-export const DEFAULT_SCOPES = ["user:read:token", "user:read:user", "user:read:zak"];
+export const DEFAULT_SCOPES = [
+  "user:read:token",
+  "user:read:user",
+  "user:read:zak",
+  "meeting:read:local_recording_token",
+];
 
 /** All in-memory data of one emulator instance. */
 export class EmulatorState {
@@ -57,6 +64,8 @@ export class EmulatorState {
   readonly authorizations = new Map<string, Authorization>();
   /** ZAK / OBF / join tokens handed out by the API. */
   readonly issued = new Map<string, IssuedRecord>();
+  /** Meeting id → the id of the user who hosts it. */
+  readonly meetings = new Map<string, string>();
 
   findUser(idOrEmail: string): EmulatorUser | undefined {
     const byId = this.users.get(idOrEmail);

@@ -35,7 +35,13 @@ function mintToken(
     iat,
     exp: iat + ttlS,
   });
-  state.tokens.set(token, { ...grant, kind, expiresAt: now + ttlS * 1000, dead: false });
+  state.tokens.set(token, {
+    ...grant,
+    kind,
+    issuedAt: now,
+    expiresAt: now + ttlS * 1000,
+    dead: false,
+  });
   return token;
 }
 

@@ -5,7 +5,7 @@ export interface EmulatorClient {
   clientSecret: string;
   /** Exact-match list, as Zoom compares redirect URIs. */
   redirectUris: string[];
-  /** Granted scopes; default ["user:read:token", "user:read:user", "user:read:zak"]. */
+  /** Granted scopes; default: those of every endpoint the emulator serves (state.ts DEFAULT_SCOPES). */
   scopes?: string[];
   /** Where app_deauthorized and endpoint.url_validation are POSTed. */
   webhookUrl?: string;
@@ -92,11 +92,13 @@ export interface UserSummary {
 export type IssuedTokenType = "zak" | "onbehalf" | "local_recording";
 
 export interface IssuedTokenInfo {
-  type: IssuedTokenType;
+  /** "access_token": an OAuth access token the token endpoint issued. */
+  type: IssuedTokenType | "access_token";
   userId: string;
   email: string;
   clientId: string;
   meetingId?: string;
+  bypassWaitingRoom?: boolean;
   issuedAt: string;
   expiresAt: string;
 }
@@ -134,6 +136,10 @@ export interface ZoomEmulator {
   /** Deauthorizes a user (by id or email) from one client or all; awaits webhook delivery. null if no such user. */
   deauthorize(userIdOrEmail: string, clientId?: string): Promise<DeauthorizeResult[] | null>;
   lookupIssuedToken(token: string): IssuedTokenInfo | null;
+  /** A new meeting hosted by the user (by id or email); null if no such user. */
+  createMeeting(userIdOrEmail: string): string | null;
+  /** Replaces the scopes the client's future consents grant; false if no such client. */
+  setClientScopes(clientId: string, scopes: string[]): boolean;
   setFault(spec: FaultSpec): void;
   clearFaults(): void;
   stats(): EmulatorStats;

@@ -1,6 +1,17 @@
 import type { ZoomConfig } from "@/lib/config";
-import { ZoomInvalidAccessTokenError, ZoomInvalidGrantError, ZoomRequestError } from "./errors";
-import { tokenResponseSchema, userTokenSchema, zoomUserSchema, type ZoomUser } from "./schemas";
+import {
+  ZoomInvalidAccessTokenError,
+  ZoomInvalidGrantError,
+  ZoomNotFoundError,
+  ZoomRequestError,
+} from "./errors";
+import {
+  joinTokenSchema,
+  tokenResponseSchema,
+  userTokenSchema,
+  zoomUserSchema,
+  type ZoomUser,
+} from "./schemas";
 import { errorDetails, send, type FetchLike, type ZoomReply } from "./transport";
 
 export interface TokenSet {
@@ -10,8 +21,14 @@ export interface TokenSet {
   scope: string;
 }
 
-/** Tokens Zoom mints for a user that bots can use; `zak` today, others (onbehalf) later. */
+/** Tokens `GET /users/me/token` mints for a user that bots can use. */
 export type UserTokenType = "zak" | "onbehalf";
+
+/** A token Zoom minted for a bot, with when Zoom says it expires when it says so. */
+export interface MeetingToken {
+  token: string;
+  expiresAt: Date;
+}
 
 // Zoom's answers to a dead refresh token or code; any of these means the user must reconnect.
 // invalid_client is left out on purpose: a misconfigured client secret is our fault, and marking every
@@ -48,14 +65,22 @@ export function createZoomClient(config: ZoomConfig, fetchImpl: FetchLike = fetc
     };
   }
 
-  async function apiGet(path: string, accessToken: string): Promise<unknown> {
-    const reply = await request(`${config.apiUrl}${path}`, {
+  async function apiGet(
+    path: string,
+    accessToken: string,
+    query: Record<string, string | undefined> = {},
+  ): Promise<unknown> {
+    const url = new URL(`${config.apiUrl}${path}`);
+    for (const [name, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(name, value);
+    const reply = await request(url.toString(), {
       headers: { authorization: `Bearer ${accessToken}` },
     });
     if (reply.status === 200) return reply.body;
     const details = errorDetails(reply.body);
     if (reply.status === 401 || details.code === 124) throw new ZoomInvalidAccessTokenError();
-    throw new ZoomRequestError(reply.status, details.message);
+    if (reply.status === 404) throw new ZoomNotFoundError(details.message, details.code);
+    throw new ZoomRequestError(reply.status, details.message, details.code);
   }
 
   return {
@@ -96,13 +121,40 @@ export function createZoomClient(config: ZoomConfig, fetchImpl: FetchLike = fetc
       return parsed.data;
     },
 
-    async getUserToken(accessToken: string, type: UserTokenType): Promise<string> {
+    /** A ZAK, or an OBF token (meeting-specific when `meetingId` is given). */
+    async getUserToken(
+      accessToken: string,
+      type: UserTokenType,
+      opts: { meetingId?: string } = {},
+    ): Promise<string> {
+      const meetingId = type === "onbehalf" ? opts.meetingId : undefined;
       const parsed = userTokenSchema.safeParse(
-        await apiGet(`/v2/users/me/token?type=${type}`, accessToken),
+        await apiGet("/v2/users/me/token", accessToken, { type, meeting_id: meetingId }),
       );
       if (!parsed.success)
         throw new ZoomRequestError(200, "token response has an unexpected shape");
       return parsed.data.token;
+    },
+
+    /** The local-recording join token of one of the user's meetings; ZoomNotFoundError otherwise. */
+    async getLocalRecordingJoinToken(
+      accessToken: string,
+      meetingId: string,
+      opts: { bypassWaitingRoom?: boolean } = {},
+    ): Promise<MeetingToken> {
+      const parsed = joinTokenSchema.safeParse(
+        await apiGet(
+          `/v2/meetings/${encodeURIComponent(meetingId)}/jointoken/local_recording`,
+          accessToken,
+          { bypass_waiting_room: opts.bypassWaitingRoom ? "true" : undefined },
+        ),
+      );
+      if (!parsed.success)
+        throw new ZoomRequestError(200, "join token response has an unexpected shape");
+      return {
+        token: parsed.data.token,
+        expiresAt: new Date(Date.now() + parsed.data.expire_in * 1000),
+      };
     },
   };
 }

@@ -30,8 +30,18 @@ export class ZoomRequestError extends Error {
   constructor(
     readonly status: number,
     readonly zoomMessage: string,
+    /** Zoom's own error code (4700 missing scope, 3001 no such meeting…), when it sent one. */
+    readonly zoomCode?: number,
   ) {
     super(`Zoom answered ${status}: ${zoomMessage}`);
     this.name = "ZoomRequestError";
+  }
+}
+
+/** Zoom answered 404: the meeting (or user) does not exist for this user, e.g. code 3001. */
+export class ZoomNotFoundError extends ZoomRequestError {
+  constructor(zoomMessage: string, zoomCode?: number) {
+    super(404, zoomMessage, zoomCode);
+    this.name = "ZoomNotFoundError";
   }
 }

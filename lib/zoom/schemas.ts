@@ -25,6 +25,12 @@ export type ZoomUser = z.infer<typeof zoomUserSchema>;
 /** @link https://developers.zoom.us/docs/api/users/#tag/users/GET/users/{userId}/token */
 export const userTokenSchema = z.object({ token: z.string().min(1) });
 
+/** @link https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/meetings/{meetingId}/jointoken/local_recording */
+export const joinTokenSchema = z.object({
+  token: z.string().min(1),
+  expire_in: z.number().int().positive().default(120),
+});
+
 /** OAuth errors: `{"reason":"Invalid Token!","error":"invalid_grant"}`; API errors: `{"code":124,"message":...}`. */
 export const zoomErrorSchema = z
   .object({ reason: z.string(), error: z.string(), code: z.number(), message: z.string() })

@@ -4,6 +4,7 @@ import { createZoomClient } from "./client";
 import {
   ZoomInvalidAccessTokenError,
   ZoomInvalidGrantError,
+  ZoomNotFoundError,
   ZoomRequestError,
   ZoomUnavailableError,
 } from "./errors";
@@ -80,5 +81,39 @@ describe("Zoom client error classification", () => {
     });
     const garbage = createZoomClient(zoomConfig(), answer(200, { nope: true }));
     await expect(garbage.getUserToken("at", "zak")).rejects.toBeInstanceOf(ZoomRequestError);
+  });
+
+  it("tells a meeting Zoom does not know for this user (404, code 3001) from other refusals", async () => {
+    const missing = createZoomClient(
+      zoomConfig(),
+      answer(404, { code: 3001, message: "Meeting does not exist: 81234567890." }),
+    );
+    const refused = missing.getLocalRecordingJoinToken("at", "81234567890");
+    await expect(refused).rejects.toBeInstanceOf(ZoomNotFoundError);
+    await expect(refused).rejects.toMatchObject({ status: 404, zoomCode: 3001 });
+  });
+
+  it("sends the OBF meeting id and bypass_waiting_room only when given, and reads the join token's lifetime", async () => {
+    const urls: string[] = [];
+    const client = createZoomClient(zoomConfig(), (url) => {
+      urls.push(url);
+      return Promise.resolve(Response.json({ token: "t", expire_in: 120 }));
+    });
+    await client.getUserToken("at", "onbehalf", { meetingId: "81234567890" });
+    await client.getUserToken("at", "onbehalf");
+    await client.getUserToken("at", "zak", { meetingId: "81234567890" });
+    const before = Date.now();
+    const join = await client.getLocalRecordingJoinToken("at", "81234567890", {
+      bypassWaitingRoom: true,
+    });
+    await client.getLocalRecordingJoinToken("at", "81234567890");
+    expect(urls.map((u) => u.replace("https://zoom.test", ""))).toEqual([
+      "/v2/users/me/token?type=onbehalf&meeting_id=81234567890",
+      "/v2/users/me/token?type=onbehalf",
+      "/v2/users/me/token?type=zak",
+      "/v2/meetings/81234567890/jointoken/local_recording?bypass_waiting_room=true",
+      "/v2/meetings/81234567890/jointoken/local_recording",
+    ]);
+    expect(join.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 120_000);
   });
 });

@@ -6,12 +6,12 @@ import { Card } from "@/app/_components/card";
 import { DetailList } from "@/app/_components/detail-list";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { RelativeTime } from "@/app/_components/relative-time";
-import { useZakTest } from "@/lib/hooks/use-zak-test";
-import type { ZakTestView } from "@/lib/views/zak-test";
+import { useTokenTest } from "@/lib/hooks/use-token-test";
+import type { TokenTestView } from "@/lib/views/token-test";
 import { OutcomeBadge } from "./outcome-badge";
 
 export function TestCard({ slug }: { slug: string }) {
-  const test = useZakTest(slug);
+  const test = useTokenTest(slug);
   return (
     <Card
       title="Test"
@@ -19,7 +19,11 @@ export function TestCard({ slug }: { slug: string }) {
       testId="test-card"
     >
       <div className="space-y-4">
-        <Button variant="secondary" onClick={() => test.mutate()} pending={test.isPending}>
+        <Button
+          variant="secondary"
+          onClick={() => test.mutate({ kind: "zak" })}
+          pending={test.isPending}
+        >
           Fetch a test ZAK
         </Button>
         <ErrorMessage error={test.error} />
@@ -29,7 +33,7 @@ export function TestCard({ slug }: { slug: string }) {
   );
 }
 
-function TestResult({ result }: { result: ZakTestView }) {
+function TestResult({ result }: { result: TokenTestView }) {
   return (
     <div role="status" className="space-y-3" data-testid="zak-test-result">
       <Banner

@@ -1,0 +1,15 @@
+import type { TokenKind } from "@/lib/zak/kinds";
+
+/**
+ * `POST /api/tenants/:slug/token-test`: how minting a token of one kind went. The token itself never
+ * leaves the server.
+ */
+export interface TokenTestView {
+  kind: TokenKind;
+  ok: boolean;
+  status: number;
+  outcome: string;
+  message: string;
+  latencyMs: number;
+  expiresAt: string | null;
+}

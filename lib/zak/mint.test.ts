@@ -1,0 +1,225 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { findConnection } from "@/db/queries/connections";
+import { insertUrlSecret } from "@/db/queries/url-secrets";
+import { tokenRequests, zoomGrants } from "@/db/schema";
+import { testEngines, type TestDatabase } from "@/db/testing";
+import { unlessFresh } from "@/lib/vault/refresh";
+import { connectZoomUser, createTenant, testVault } from "@/lib/vault/testing";
+import type { TokenKind } from "./kinds";
+import { mintToken, SERVED_ACCESS_TOKEN_MIN_VALIDITY_MS, type MintOptions } from "./mint";
+import { serveTokenBundle, serveTokenRequest } from "./serve";
+import { generateUrlSecret } from "./url-secret";
+
+describe("unlessFresh", () => {
+  const grantWith = (secondsLeft: number) =>
+    ({ accessTokenExpiresAt: new Date(Date.now() + secondsLeft * 1000) }) as never;
+
+  it("refreshes below the larger of the 5-minute reuse margin and what the caller needs", () => {
+    expect(unlessFresh()(grantWith(100), "at")).toBe(true);
+    expect(unlessFresh()(grantWith(600), "at")).toBe(false);
+    expect(unlessFresh(null, SERVED_ACCESS_TOKEN_MIN_VALIDITY_MS)(grantWith(100), "at")).toBe(true);
+    expect(unlessFresh(null, 15 * 60_000)(grantWith(600), "at")).toBe(true);
+    expect(unlessFresh("at")(grantWith(600), "at")).toBe(true);
+  });
+});
+
+describe.each(testEngines())("token kinds on $name", (engine) => {
+  let database: TestDatabase;
+  let setup: ReturnType<typeof testVault>;
+
+  beforeAll(async () => {
+    database = await engine.open();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+  beforeEach(() => {
+    setup = testVault(database.db);
+  });
+
+  async function connected() {
+    const tenant = await createTenant(database.db);
+    const email = `u${Math.random().toString(36).slice(2)}@zoom.test`;
+    const { user } = await connectZoomUser(setup, tenant, email);
+    const meetingId = setup.emulator.createMeeting(email)!;
+    return { tenant, user, meetingId };
+  }
+
+  async function mint(tenantId: string, kind: TokenKind, opts: MintOptions = {}) {
+    const found = await findConnection(database.db, tenantId);
+    return mintToken(setup.vault, kind, found?.connection ?? null, found?.grant ?? null, opts);
+  }
+
+  const setCachedExpiry = (zoomUserId: string, secondsLeft: number) =>
+    database.db
+      .update(zoomGrants)
+      .set({ accessTokenExpiresAt: new Date(Date.now() + secondsLeft * 1000) })
+      .where(eq(zoomGrants.zoomUserId, zoomUserId));
+
+  it("mints each kind from the connected user's grant, as the emulator issued it", async () => {
+    const { tenant, user, meetingId } = await connected();
+    const issued = async (kind: TokenKind, opts: MintOptions = {}) => {
+      const result = await mint(tenant.tenantId, kind, opts);
+      expect(result.status, kind).toBe(200);
+      expect(result.expiresAt!.getTime()).toBeGreaterThan(Date.now());
+      return setup.emulator.lookupIssuedToken(result.body);
+    };
+    expect(await issued("zak")).toMatchObject({ type: "zak", userId: user.id });
+    expect(await issued("obf", { meetingId })).toMatchObject({
+      type: "onbehalf",
+      userId: user.id,
+      meetingId,
+    });
+    expect(await issued("obf")).not.toHaveProperty("meetingId");
+    expect(await issued("join_token", { meetingId, bypassWaitingRoom: true })).toMatchObject({
+      type: "local_recording",
+      userId: user.id,
+      meetingId,
+      bypassWaitingRoom: true,
+    });
+    expect(await issued("access_token")).toMatchObject({ type: "access_token", userId: user.id });
+  });
+
+  it("answers 404 for a meeting Zoom has no join token for, 400 without a meeting", async () => {
+    const { tenant } = await connected();
+    const other = await connected();
+    expect(await mint(tenant.tenantId, "join_token", { meetingId: other.meetingId })).toEqual({
+      status: 404,
+      outcome: "no_token",
+      body: "Zoom has no join token for this meeting: it does not exist, is not the connected user's, or local recording is off",
+      retryAfterSeconds: undefined,
+    });
+    expect(await mint(tenant.tenantId, "join_token")).toMatchObject({
+      status: 400,
+      outcome: "bad_request",
+    });
+  });
+
+  it("answers 409 naming the scope a kind needs when Zoom did not grant it, without calling Zoom", async () => {
+    const { tenant, user, meetingId } = await connected();
+    await database.db
+      .update(zoomGrants)
+      .set({ scopes: "user:read:token user:read:user" })
+      .where(eq(zoomGrants.zoomUserId, user.id));
+    const before = setup.emulator.stats().endpoints.jointoken;
+    expect(await mint(tenant.tenantId, "join_token", { meetingId })).toEqual({
+      status: 409,
+      outcome: "missing_scope",
+      body: "The Zoom connection lacks scope meeting:read:local_recording_token: add it to the Zoom app and reconnect",
+    });
+    expect(setup.emulator.stats().endpoints.jointoken).toBe(before);
+    expect((await mint(tenant.tenantId, "obf")).status).toBe(200);
+  });
+
+  it("serves an access token valid for at least 120 s, refreshing exactly once when the cached one has 100 s left", async () => {
+    const { tenant, user } = await connected();
+    await setCachedExpiry(user.id, 100);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => mint(tenant.tenantId, "access_token")),
+    );
+    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
+    expect(new Set(results.map((r) => r.body)).size).toBe(1);
+    for (const result of results) {
+      expect(result.status).toBe(200);
+      expect(result.expiresAt!.getTime() - Date.now()).toBeGreaterThanOrEqual(
+        SERVED_ACCESS_TOKEN_MIN_VALIDITY_MS,
+      );
+    }
+    const info = setup.emulator.lookupIssuedToken(results[0]!.body)!;
+    expect(Date.parse(info.expiresAt) - Date.now()).toBeGreaterThan(
+      SERVED_ACCESS_TOKEN_MIN_VALIDITY_MS,
+    );
+    // A cached token with time to spare is served as it is.
+    await setCachedExpiry(user.id, 1800);
+    expect((await mint(tenant.tenantId, "access_token")).body).toBe(results[0]!.body);
+    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
+  });
+
+  it("writes the scopes Zoom grants on consent and on refresh", async () => {
+    const { user } = await connected();
+    const [grant] = await database.db
+      .select()
+      .from(zoomGrants)
+      .where(eq(zoomGrants.zoomUserId, user.id));
+    expect(grant!.scopes.split(" ")).toContain("meeting:read:local_recording_token");
+  });
+
+  describe("serving", () => {
+    async function secretFor(tenantId: string, userId: string, kinds: TokenKind[]) {
+      const { secret, prefix, hash } = generateUrlSecret();
+      await insertUrlSecret(database.db, {
+        tenantId,
+        label: "bot",
+        prefix,
+        secretHash: hash,
+        kinds,
+        createdByUserId: userId,
+      });
+      return secret;
+    }
+
+    it("refuses kinds the secret may not fetch with 403 and records the caller id", async () => {
+      const { tenant, meetingId } = await connected();
+      const secret = await secretFor(tenant.tenantId, tenant.userId, ["zak"]);
+      const serve = (kind: TokenKind, params = "", headers: HeadersInit = {}) =>
+        serveTokenRequest(setup.vault, {
+          slug: tenant.slug,
+          secret,
+          kind,
+          clientIp: "203.0.113.5",
+          headers: new Headers(headers),
+          params: new URLSearchParams(params),
+        });
+      expect(await serve("obf")).toEqual({
+        status: 403,
+        outcome: "kind_not_allowed",
+        body: "This URL may not fetch OBF token",
+      });
+      expect((await serve("join_token", `meeting_id=${meetingId}`)).status).toBe(403);
+      expect((await serve("access_token")).body).toBe("This URL may not fetch Zoom access token");
+      expect((await serve("zak", "bot_id=bot-7", { "webhook-id": "msg_1" })).status).toBe(200);
+
+      const rows = await database.db
+        .select()
+        .from(tokenRequests)
+        .where(eq(tokenRequests.tenantId, tenant.tenantId));
+      expect(rows.map((r) => [r.kind, r.status, r.callerId])).toEqual(
+        expect.arrayContaining([
+          ["obf", 403, null],
+          ["access_token", 403, null],
+          ["zak", 200, "msg_1"],
+        ]),
+      );
+    });
+
+    it("mints several kinds after one secret check, each answered and audited on its own", async () => {
+      const { tenant, meetingId } = await connected();
+      const secret = await secretFor(tenant.tenantId, tenant.userId, ["zak", "obf"]);
+      const bundle = await serveTokenBundle(setup.vault, {
+        slug: tenant.slug,
+        secret,
+        clientIp: null,
+        callerId: "bot_42",
+        kinds: [
+          { kind: "zak", options: {} },
+          { kind: "obf", options: { meetingId } },
+          { kind: "join_token", options: { meetingId } },
+        ],
+      });
+      expect(bundle.ok && bundle.results.map((r) => [r.kind, r.result.status])).toEqual([
+        ["zak", 200],
+        ["obf", 200],
+        ["join_token", 403],
+      ]);
+      const refused = await serveTokenBundle(setup.vault, {
+        slug: tenant.slug,
+        secret: "zak_wrong",
+        clientIp: null,
+        callerId: null,
+        kinds: [{ kind: "zak", options: {} }],
+      });
+      expect(refused).toMatchObject({ ok: false, refused: { status: 401 } });
+    });
+  });
+});
