@@ -62,6 +62,7 @@ for (const engine of testEngines()) {
         secret,
         kind: "zak",
         clientIp: "127.0.0.1",
+        headers: new Headers(),
       })
     ).status;
 

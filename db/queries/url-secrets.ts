@@ -54,8 +54,11 @@ export async function findTokenAccess(db: Db, secretHash: string) {
     .select({
       secretId: urlSecrets.id,
       secretHash: urlSecrets.secretHash,
+      kinds: urlSecrets.kinds,
       tenantId: tenants.id,
       slug: tenants.slug,
+      requireRecallSignature: tenants.requireRecallSignature,
+      requireAttendeeSignature: tenants.requireAttendeeSignature,
       connection: zoomConnections,
       grant: zoomGrants,
     })

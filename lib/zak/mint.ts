@@ -4,16 +4,31 @@ import type { ApiErrorCode } from "@/lib/api/errors";
 import { withAccessToken } from "@/lib/vault/access-token";
 import type { Vault } from "@/lib/vault/types";
 import type { ZoomClient } from "@/lib/zoom/client";
+import { KIND_LABELS, type TokenKind } from "./kinds";
 
-/** Tokens a bot can fetch. Each kind mints a fresh token from the user's access token. */
-const TOKEN_KINDS = {
-  zak: (zoom: ZoomClient, accessToken: string) => zoom.getUserToken(accessToken, "zak"),
-} as const;
-export type TokenKind = keyof typeof TOKEN_KINDS;
+export type { TokenKind };
+
+/** For OBF and join tokens: the meeting the token is for. */
+export interface MintOptions {
+  meetingId?: string;
+  bypassWaitingRoom?: boolean;
+}
+
+// Placeholder until the token-kinds branch lands: only ZAKs are minted here (the Attendee callback
+// already asks for OBF and join tokens through this signature).
+const MINTERS: Partial<
+  Record<
+    TokenKind,
+    (zoom: ZoomClient, accessToken: string, options: MintOptions) => Promise<string>
+  >
+> = {
+  zak: (zoom, accessToken) => zoom.getUserToken(accessToken, "zak"),
+};
 
 export type Outcome =
   | "served"
   | "bad_secret"
+  | "bad_signature"
   | "rate_limited"
   | "not_connected"
   | "reauth_required"
@@ -34,6 +49,7 @@ export async function mintToken(
   kind: TokenKind,
   connection: ZoomConnection | null,
   grant: ZoomGrant | null,
+  options: MintOptions = {},
 ): Promise<MintResult> {
   if (!connection)
     return { status: 404, outcome: "not_connected", body: "This tenant has no Zoom connection" };
@@ -44,9 +60,16 @@ export async function mintToken(
       body: `Zoom is disconnected: ${connection.disconnectedReason ?? "reconnect it"}`,
     };
   }
+  const minter = MINTERS[kind];
+  if (!minter)
+    return {
+      status: 404,
+      outcome: "zoom_error",
+      body: `${KIND_LABELS[kind]}s cannot be minted yet`,
+    };
   try {
     const token = await withAccessToken(vault, grant, (accessToken) =>
-      TOKEN_KINDS[kind](vault.zoom, accessToken),
+      minter(vault.zoom, accessToken, options),
     );
     return { status: 200, outcome: "served", body: token };
   } catch (err) {

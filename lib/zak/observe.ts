@@ -6,6 +6,8 @@ import type { ApiErrorCode } from "@/lib/api/errors";
 import type { Outcome, TokenKind } from "./mint";
 
 export interface BotRequestRecord {
+  /** The route, when not the ZAK URL's. */
+  route?: string;
   requestId: string;
   slug: string;
   kind: TokenKind;
@@ -23,7 +25,7 @@ export function observeBotRequest(record: BotRequestRecord): void {
   metrics.botLatency.observe({ kind }, durationMs / 1000);
   const tenant = slugSchema.safeParse(record.slug);
   const line = {
-    route: "GET /api/zak/[tenant]",
+    route: record.route ?? "GET /api/zak/[tenant]",
     requestId: record.requestId,
     tenant: tenant.success ? tenant.data : null,
     kind,

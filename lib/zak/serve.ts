@@ -1,55 +1,31 @@
 import { findTenantIdBySlug } from "@/db/queries/tenants";
 import { touchTokenServed } from "@/db/queries/connections";
 import { insertTokenRequest } from "@/db/queries/token-requests";
-import { findTokenAccess, touchUrlSecret } from "@/db/queries/url-secrets";
-import { safeEqual } from "@/lib/crypto/digest";
+import { touchUrlSecret } from "@/db/queries/url-secrets";
 import { errorFields } from "@/lib/log/error-fields";
 import { getLogger } from "@/lib/log/logger";
 import type { Vault } from "@/lib/vault/types";
-import { sharedFailureLimiter } from "@/lib/rate-limit/failure-limiter";
+import { checkPlatformSignature } from "@/lib/signatures/recall";
 import { mintToken, type MintResult, type TokenKind } from "./mint";
-import { hashUrlSecret, isWellFormedUrlSecret } from "./url-secret";
-
-// Wrong secrets per client address. 256-bit secrets make guessing hopeless; this mostly cuts noise.
-const limiter = sharedFailureLimiter("url-secret", 20, 60_000);
-
-// Unknown tenant, wrong secret and revoked secret get the same answer, so tenants cannot be discovered.
-const BAD_SECRET: MintResult = {
-  status: 401,
-  outcome: "bad_secret",
-  body: "Missing, invalid or revoked token",
-};
+import { checkUrlSecret } from "./url-access";
 
 export interface BotTokenRequest {
   slug: string;
   secret: string | null;
   kind: TokenKind;
   clientIp: string | null;
+  headers: Headers;
 }
 
 /** The bot-facing flow: check the URL secret, mint a fresh token, record the request. */
 export async function serveTokenRequest(vault: Vault, req: BotTokenRequest): Promise<MintResult> {
   const started = performance.now();
-  const limiterKey = req.clientIp ?? "unknown";
-  const blockedFor = limiter.retryAfter(limiterKey);
-  if (blockedFor > 0) {
-    const result: MintResult = {
-      status: 429,
-      outcome: "rate_limited",
-      body: "Too many invalid tokens from this address; retry later",
-      retryAfterSeconds: blockedFor,
-    };
-    return refuse(vault, req, result, started);
-  }
+  const checked = await checkUrlSecret(vault, req);
+  if ("refused" in checked) return refuse(vault, req, checked.refused, started);
+  const { access } = checked;
 
-  const hash = req.secret && isWellFormedUrlSecret(req.secret) ? hashUrlSecret(req.secret) : null;
-  const access = hash ? await findTokenAccess(vault.db, hash) : undefined;
-  if (!hash || !access || access.slug !== req.slug || !safeEqual(access.secretHash, hash)) {
-    limiter.recordFailure(limiterKey);
-    return refuse(vault, req, BAD_SECRET, started);
-  }
-
-  const result = await mintToken(vault, req.kind, access.connection, access.grant);
+  const refused = await checkPlatformSignature(vault, access, req);
+  const result = refused ?? (await mintToken(vault, req.kind, access.connection, access.grant));
   await audit(
     vault,
     req,
@@ -61,9 +37,9 @@ export async function serveTokenRequest(vault: Vault, req: BotTokenRequest): Pro
 }
 
 /** Records a refused request under the tenant named in the path, when it exists. */
-async function refuse(
+export async function refuse(
   vault: Vault,
-  req: BotTokenRequest,
+  req: Pick<BotTokenRequest, "slug" | "kind" | "clientIp">,
   result: MintResult,
   started: number,
 ): Promise<MintResult> {
@@ -80,7 +56,10 @@ async function refuse(
 /** Records a token request: never the token, the secret or the query string. */
 export async function audit(
   vault: Vault,
-  req: Pick<BotTokenRequest, "kind" | "clientIp"> & { source?: "bot" | "dashboard" },
+  req: Pick<BotTokenRequest, "kind" | "clientIp"> & {
+    source?: "bot" | "dashboard";
+    callerId?: string | null;
+  },
   who: { tenantId: string | undefined | null; secretId: string | null },
   result: MintResult,
   started: number,
@@ -95,6 +74,7 @@ export async function audit(
       status: result.status,
       latencyMs: Math.round(performance.now() - started),
       clientIp: req.clientIp,
+      callerId: req.callerId ?? null,
     }),
   ];
   if (who.secretId) writes.push(touchUrlSecret(vault.db, who.secretId));

@@ -30,6 +30,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ tenant: string 
         bearerToken(req.headers.get("authorization")) ?? new URL(req.url).searchParams.get("token"),
       kind: "zak",
       clientIp: clientIp(req),
+      headers: req.headers,
     });
     const headers: Record<string, string> = { ...HEADERS };
     if (result.retryAfterSeconds) headers["retry-after"] = String(result.retryAfterSeconds);
