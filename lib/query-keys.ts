@@ -8,4 +8,5 @@ export const queryKeys = {
   secrets: (slug: string) => ["tenants", slug, "secrets"] as const,
   activity: (slug: string) => ["tenants", slug, "activity"] as const,
   members: (slug: string) => ["tenants", slug, "members"] as const,
+  signing: (slug: string) => ["tenants", slug, "signing"] as const,
 };

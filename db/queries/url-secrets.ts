@@ -62,6 +62,8 @@ export async function findTokenAccess(db: Db, secretHash: string) {
       kinds: urlSecrets.kinds,
       tenantId: tenants.id,
       slug: tenants.slug,
+      requireRecallSignature: tenants.requireRecallSignature,
+      requireAttendeeSignature: tenants.requireAttendeeSignature,
       connection: zoomConnections,
       grant: zoomGrants,
     })

@@ -13,12 +13,28 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T): Pr
   return schema.parse(text === "" ? {} : parseJsonText(text));
 }
 
-/** The raw body, refused with 413 past `maxBytes`. */
+/**
+ * The raw body, refused with 413 past `maxBytes`: counted while it streams in, so an oversized body
+ * is never held in memory whole, whatever its Content-Length says.
+ */
 export async function readText(req: Request, maxBytes: number): Promise<string> {
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new ApiError("payload_too_large", "Body is too large");
-  return text;
+  const tooLarge = () => new ApiError("payload_too_large", "Body is too large");
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** JSON.parse with the API's 400 for text that is not JSON. */

@@ -9,6 +9,7 @@ import { tokenExpiry } from "./token-expiry";
 export type Outcome =
   | "served"
   | "bad_secret"
+  | "bad_signature"
   | "bad_request"
   | "kind_not_allowed"
   | "rate_limited"

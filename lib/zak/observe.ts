@@ -7,6 +7,8 @@ import { KIND_PATHS, type TokenKind } from "./kinds";
 import type { Outcome } from "./mint";
 
 export interface BotRequestRecord {
+  /** The route, when it is not the kind's own GET URL (Attendee's callback). */
+  route?: string;
   requestId: string;
   slug: string;
   kind: TokenKind;
@@ -24,7 +26,7 @@ export function observeBotRequest(record: BotRequestRecord): void {
   metrics.botLatency.observe({ kind }, durationMs / 1000);
   const tenant = slugSchema.safeParse(record.slug);
   const line = {
-    route: `GET ${KIND_PATHS[kind]}/[tenant]`,
+    route: record.route ?? `GET ${KIND_PATHS[kind]}/[tenant]`,
     requestId: record.requestId,
     tenant: tenant.success ? tenant.data : null,
     kind,
