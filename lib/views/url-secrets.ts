@@ -20,6 +20,10 @@ export interface UrlSecretListView {
 /** `POST /api/tenants/:slug/secrets`: the only time the full ZAK URL exists outside the bot's config. */
 export interface CreatedUrlSecretView extends UrlSecretView {
   zakUrl: string;
+  /** The exact URL to paste for each kind the secret allows. */
+  urls: Partial<Record<TokenKind, string>>;
+  /** Attendee's `zoom_tokens_url`, when the secret allows a kind Attendee asks for. */
+  attendeeUrl: string | null;
 }
 
 export function presentUrlSecret(row: UrlSecretRow): UrlSecretView {
@@ -38,5 +42,5 @@ export function presentUrlSecretList(rows: UrlSecretRow[]): UrlSecretListView {
 }
 
 export function presentCreatedUrlSecret(row: UrlSecretRow, zakUrl: string): CreatedUrlSecretView {
-  return { ...presentUrlSecret(row), zakUrl };
+  return { ...presentUrlSecret(row), zakUrl, urls: { zak: zakUrl }, attendeeUrl: null };
 }

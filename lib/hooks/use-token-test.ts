@@ -1,12 +1,19 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/query-keys";
-import type { ZakTestView } from "@/lib/views/zak-test";
+import type { TokenTestView } from "@/lib/views/token-test";
+import type { TokenKind } from "@/lib/zak/kinds";
 import { apiFetch, tenantPath } from "./api-client";
 
-export function useZakTest(slug: string) {
+export interface TokenTestInput {
+  kind: TokenKind;
+  meetingId?: string;
+}
+
+export function useTokenTest(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<ZakTestView>(tenantPath(slug, "/zak-test"), { method: "POST" }),
+    mutationFn: (input: TokenTestInput) =>
+      apiFetch<TokenTestView>(tenantPath(slug, "/token-test"), { method: "POST", body: input }),
     // A test is logged as activity and may refresh the Zoom grant or flag it for reconnection.
     onSettled: () =>
       Promise.all([
