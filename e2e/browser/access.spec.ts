@@ -32,13 +32,15 @@ test("a member sees status and activity but no ZAK URLs, test or Zoom controls; 
   );
   await expect(memberView.testCard).toHaveCount(0);
   await expect(memberView.members).toContainText(member.email);
-  await expect(memberView.zakUrls).toHaveCount(0);
+  await expect(memberView.tokenUrls).toHaveCount(0);
+  await expect(memberView.card("Signing")).toBeVisible();
   await expect(memberView.button("Leave this tenant")).toBeVisible();
   for (const name of [
     "Connect Zoom",
     "Reconnect",
     "Disconnect",
     "Add member",
+    "Add signing secret",
     `Remove ${owner.email}`,
   ]) {
     await expect(memberView.button(name)).toHaveCount(0);
@@ -49,7 +51,9 @@ test("a member sees status and activity but no ZAK URLs, test or Zoom controls; 
     (await member.http.post(`/api/tenants/${slug}/secrets`, { data: { label: "x" } })).status(),
   ).toBe(403);
   expect((await member.http.post(`/api/tenants/${slug}/zoom/connect`)).status()).toBe(403);
-  expect((await member.http.post(`/api/tenants/${slug}/zak-test`)).status()).toBe(403);
+  expect(
+    (await member.http.post(`/api/tenants/${slug}/token-test`, { data: { kind: "zak" } })).status(),
+  ).toBe(403);
   expect((await member.http.get(`/api/tenants/${slug}/zoom`)).status()).toBe(200);
   expect((await member.http.get(`/api/tenants/${slug}/activity`)).status()).toBe(200);
 
