@@ -47,7 +47,10 @@ test("a URL for OBF and join tokens: its addresses, the Recall and Attendee exam
   await expect(row).toContainText("Local-recording join token");
   await expect(row).not.toContainText("ZAK");
 
-  // The guides use the URL just created, although its panel is closed.
+  // The guides offer the URL just created, although its panel is closed.
+  const picker = tenant.card("Integration guides").getByLabel("Token URL in the examples");
+  const option = picker.getByRole("option", { name: "Recall and Attendee" });
+  await picker.selectOption({ label: (await option.textContent()) ?? "" });
   await tenant.button("Copy Recall.ai example").click();
   const recall = await readClipboard(page);
   expect(recall).toContain("https://us-east-1.recall.ai/api/v1/bot/");
@@ -81,10 +84,10 @@ test("the guides show <token> placeholders before a URL is created here", async 
 }) => {
   await signInAs(page, owner);
   const tenant = await openTenant(slug);
-  await expect(tenant.card("Recall.ai").getByLabel("zoom.zak_url")).toHaveValue(
+  await expect(tenant.card("Recall.ai").getByRole("textbox", { name: "zoom.zak_url" })).toHaveValue(
     new RegExp(`/api/zak/${slug}\\?token=<token>$`),
   );
-  await expect(tenant.card("Attendee").getByLabel("callback_settings.zoom_tokens_url")).toHaveValue(
-    new RegExp(`/api/attendee/${slug}\\?token=<token>$`),
-  );
+  await expect(
+    tenant.card("Attendee").getByRole("textbox", { name: "callback_settings.zoom_tokens_url" }),
+  ).toHaveValue(new RegExp(`/api/attendee/${slug}\\?token=<token>$`));
 });

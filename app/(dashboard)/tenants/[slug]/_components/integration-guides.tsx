@@ -22,9 +22,9 @@ interface IntegrationGuidesProps {
 /** Which URL the platform guides show: one created on this page, or `<token>` placeholders. */
 export function IntegrationGuides({ slug, appUrl, canManage }: IntegrationGuidesProps) {
   const live = useLiveCreatedUrls(slug, canManage);
-  // null follows the newest URL created here; "" is the placeholder.
-  const [chosen, setChosen] = useState<string | null>(null);
-  const picked = live.find((s) => s.id === (chosen ?? live[0]?.id));
+  // The placeholder until someone picks a URL: a secret appears again only when asked for.
+  const [chosen, setChosen] = useState("");
+  const picked = live.find((s) => s.id === chosen);
   const urls: TokenUrls = picked
     ? { byKind: picked.urls, attendee: picked.attendeeUrl }
     : placeholderUrls(appUrl, slug);

@@ -31,7 +31,7 @@ export function NewSecret({
       ))}
       {secret.attendeeUrl && <CopyField label="Attendee URL" value={secret.attendeeUrl} />}
       <Banner tone="warning" role="alert">
-        Copy them now: they will not be shown again.
+        Copy them now: once you leave this page they cannot be shown again.
       </Banner>
       <Button variant="ghost" size="sm" onClick={onDone}>
         Done, I copied it

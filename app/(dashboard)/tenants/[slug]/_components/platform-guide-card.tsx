@@ -21,20 +21,19 @@ export function PlatformGuideCard({
   testId,
 }: PlatformGuideCardProps) {
   return (
-    <Card
-      title={platform}
-      description={description}
-      actions={
-        guide && <CopyButton value={guide.example} label={`Copy ${platform} example`} size="sm" />
-      }
-      testId={testId}
-    >
+    <Card title={platform} description={description} testId={testId}>
       {guide ? (
         <div className="space-y-4">
           {guide.fields.map(({ field, url }) => (
             <CopyField key={field} label={field} value={url} />
           ))}
-          <CodeBlock code={guide.example} label={`${platform} example`} />
+          <div className="space-y-1.5">
+            <div className="flex items-center justify-between gap-2">
+              <p className="text-sm font-medium text-zinc-800">Create a bot</p>
+              <CopyButton value={guide.example} label={`Copy ${platform} example`} size="sm" />
+            </div>
+            <CodeBlock code={guide.example} label={`${platform} example`} />
+          </div>
         </div>
       ) : (
         <p className="text-sm text-zinc-600">

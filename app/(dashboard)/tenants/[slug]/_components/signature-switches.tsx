@@ -19,7 +19,8 @@ export function SignatureSwitches({ slug, signing, canManage }: SignatureSwitche
       <ul className="space-y-2">
         {SIGNING_PLATFORM_IDS.map((platform) => {
           const { name, requireKey } = SIGNING_PLATFORMS[platform];
-          const on = signing[requireKey];
+          // While a change is on its way, show it (the server's answer replaces it, or the error does).
+          const on = (set.isPending ? set.variables[requireKey] : undefined) ?? signing[requireKey];
           const hasSecret = signing.secrets.some((s) => s.platform === platform);
           const hintId = `require-${platform}-hint`;
           return (
@@ -40,7 +41,7 @@ export function SignatureSwitches({ slug, signing, canManage }: SignatureSwitche
                 </label>
                 <p id={hintId} className="text-xs text-zinc-500">
                   {!hasSecret && !on
-                    ? `Add a ${SIGNING_PLATFORMS[platform].secretName.toLowerCase()} below first.`
+                    ? `Add a signing secret for ${name} below first.`
                     : on
                       ? `Requests without a valid ${name} signature are refused.`
                       : `Signed requests are checked; unsigned ones still pass.`}
