@@ -32,13 +32,15 @@ test("a member sees status and activity but no ZAK URLs, test or Zoom controls; 
   );
   await expect(memberView.testCard).toHaveCount(0);
   await expect(memberView.members).toContainText(member.email);
-  await expect(memberView.zakUrls).toHaveCount(0);
+  await expect(memberView.tokenUrls).toHaveCount(0);
+  await expect(memberView.card("Signing")).toBeVisible();
   await expect(memberView.button("Leave this tenant")).toBeVisible();
   for (const name of [
     "Connect Zoom",
     "Reconnect",
     "Disconnect",
     "Add member",
+    "Add signing secret",
     `Remove ${owner.email}`,
   ]) {
     await expect(memberView.button(name)).toHaveCount(0);

@@ -34,7 +34,7 @@ test("sign up, connect Zoom as a new user, create, use and revoke a ZAK URL", as
 
   const zakUrl = await tenant.createZakUrl("Recall prod");
   expect(zakUrl).toMatch(new RegExp(`/api/zak/${slug}\\?token=`));
-  await expect(tenant.page.getByTestId("zak-url-list")).toContainText("Recall prod");
+  await expect(tenant.page.getByTestId("token-url-list")).toContainText("Recall prod");
   // The secret is shown once: the list only has its prefix.
   await expect(tenant.page.getByText(new URL(zakUrl).searchParams.get("token")!)).toHaveCount(0);
 
@@ -45,9 +45,9 @@ test("sign up, connect Zoom as a new user, create, use and revoke a ZAK URL", as
   expect(issued.status, "the emulator issued this ZAK").toBe(200);
   expect(issued.body).toMatchObject({ type: "zak", email: zoomUser.email });
 
-  await tenant.button("Fetch a test ZAK").click();
-  const result = tenant.page.getByTestId("zak-test-result");
-  await expect(result).toContainText("A bot would get a ZAK");
+  await tenant.runTest("ZAK");
+  const result = tenant.testResult;
+  await expect(result).toContainText("A bot would get the ZAK");
   await expect(result).toContainText("served");
 
   // One row for the bot's fetch (via the URL's label) and one for the test (no URL).

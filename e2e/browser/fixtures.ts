@@ -81,8 +81,8 @@ export class TenantPage {
   get connection() {
     return this.card("Bots will join as");
   }
-  get zakUrls() {
-    return this.card("ZAK URLs");
+  get tokenUrls() {
+    return this.card("Token URLs");
   }
   get testCard() {
     return this.card("Test");
@@ -92,6 +92,9 @@ export class TenantPage {
   }
   get members() {
     return this.card("Members");
+  }
+  get testResult() {
+    return this.page.getByTestId("token-test-result");
   }
   get status() {
     return this.page.getByTestId("zoom-status");
@@ -132,16 +135,40 @@ export class TenantPage {
     );
   }
 
-  /** Creates a ZAK URL and returns it as shown (once) in the read-only field. */
+  /**
+   * Creates a token URL for `kinds` (checkbox labels, e.g. "OBF token") and returns its addresses as
+   * shown (once), by field label ("ZAK URL", "Attendee URL", …). The panel stays open.
+   */
+  async createTokenUrl(label: string, kinds = ["ZAK"]): Promise<Record<string, string>> {
+    await this.tokenUrls.getByLabel("Label").fill(label);
+    for (const box of await this.tokenUrls.getByRole("checkbox").all()) await box.uncheck();
+    for (const kind of kinds) await this.tokenUrls.getByRole("checkbox", { name: kind }).check();
+    await this.tokenUrls.getByRole("button", { name: "Create token URL" }).click();
+    const fields = this.page.getByTestId("new-token-url").getByRole("textbox");
+    await expect(fields.first()).toHaveValue(/\?token=/);
+    return Object.fromEntries(
+      await fields.evaluateAll((inputs) =>
+        inputs.map((input) => [
+          (input as HTMLInputElement).labels?.[0]?.textContent ?? "",
+          (input as HTMLInputElement).value,
+        ]),
+      ),
+    );
+  }
+
+  /** Creates a ZAK-only URL, closes the once-only panel and returns the URL. */
   async createZakUrl(label: string): Promise<string> {
-    await this.zakUrls.getByLabel("Label").fill(label);
-    await this.zakUrls.getByRole("button", { name: "Create ZAK URL" }).click();
-    const field = this.page.getByTestId("new-zak-url").getByRole("textbox");
-    await expect(field).toHaveValue(/\/api\/zak\//);
-    const url = await field.inputValue();
+    const url = (await this.createTokenUrl(label))["ZAK URL"]!;
     await this.button("Done, I copied it").click();
-    await expect(field).toBeHidden();
+    await expect(this.page.getByTestId("new-token-url")).toBeHidden();
     return url;
+  }
+
+  /** Runs the Test card for a kind (its option label), with a meeting id when given. */
+  async runTest(kind: string, meetingId?: string) {
+    await this.testCard.getByLabel("Token kind").selectOption({ label: kind });
+    if (meetingId !== undefined) await this.testCard.getByLabel("Meeting ID").fill(meetingId);
+    await this.testCard.getByRole("button", { name: "Run test" }).click();
   }
 
   async revokeZakUrl(label: string) {
@@ -149,7 +176,7 @@ export class TenantPage {
     await this.dialog.getByRole("button", { name: "Revoke" }).click();
     await expect(this.dialog).toBeHidden();
     await expect(
-      this.page.getByTestId("zak-url-list").getByText(label, { exact: true }),
+      this.page.getByTestId("token-url-list").getByText(label, { exact: true }),
     ).toHaveCount(0);
   }
 

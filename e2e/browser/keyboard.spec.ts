@@ -30,7 +30,7 @@ test("Connect Zoom and the confirmation dialogs work from the keyboard", async (
   await page.keyboard.press("Escape");
   await expect(tenant.dialog).toBeHidden();
   await expect(revoke).toBeFocused();
-  await expect(page.getByTestId("zak-url-list")).toContainText("bot");
+  await expect(page.getByTestId("token-url-list")).toContainText("bot");
 
   // Disconnect, confirmed from the keyboard.
   await tabTo(page, tenant.button("Disconnect"));

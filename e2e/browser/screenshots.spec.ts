@@ -29,7 +29,7 @@ const test = base.extend({
 test("tenant page, not connected", async ({ page, ownerTenant: slug, openTenant }, testInfo) => {
   const tenant = await openTenant(slug);
   await expect(page.getByTestId("activity-empty")).toBeVisible();
-  await expect(page.getByText("No ZAK URLs yet")).toBeVisible();
+  await expect(page.getByText("No token URLs yet")).toBeVisible();
   await expect(tenant.status).toHaveText("Not connected");
   await capture(page, testInfo, "tenant-not-connected");
 });
@@ -59,8 +59,8 @@ test("tenant page, connected, with URLs, a test and activity", async ({
   ).toBe(201);
 
   const tenant = await openTenant(slug);
-  await tenant.button("Fetch a test ZAK").click();
-  await expect(page.getByTestId("zak-test-result")).toBeVisible();
+  await tenant.runTest("ZAK");
+  await expect(tenant.testResult).toBeVisible();
   await expect(page.getByTestId("activity-table").locator("tbody tr")).toHaveCount(2);
   await expect(tenant.status).toHaveText("Connected");
   await capture(page, testInfo, "tenant-connected");

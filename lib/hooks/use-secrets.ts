@@ -5,11 +5,14 @@ import type {
   UrlSecretListView,
   UrlSecretView,
 } from "@/lib/views/url-secrets";
+import type { TokenKind } from "@/lib/zak/kinds";
 import { apiFetch, tenantPath } from "./api-client";
 
-export function useSecrets(slug: string) {
+/** `enabled: false` for members, whom the API refuses the list. */
+export function useSecrets(slug: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.secrets(slug),
+    enabled,
     queryFn: async () => (await apiFetch<UrlSecretListView>(tenantPath(slug, "/secrets"))).secrets,
   });
 }
@@ -17,7 +20,7 @@ export function useSecrets(slug: string) {
 export function useCreateSecret(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { label?: string }) =>
+    mutationFn: (input: { label?: string; kinds?: TokenKind[] }) =>
       apiFetch<CreatedUrlSecretView>(tenantPath(slug, "/secrets"), { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.secrets(slug) }),
     // The result holds the secret URL: drop it from the mutation cache as soon as nothing shows it.

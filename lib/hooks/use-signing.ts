@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { BotPlatform } from "@/db/schema";
 import { queryKeys } from "@/lib/query-keys";
-import type { SigningSecretView, SigningView } from "@/lib/views/signing";
+import type { SigningPlatform, SigningSecretView, SigningView } from "@/lib/views/signing";
 import { apiFetch, tenantPath } from "./api-client";
 
+/** The tenant's bot-platform signing secrets (never the secrets themselves) and require switches. */
 export function useSigning(slug: string) {
   return useQuery({
     queryKey: queryKeys.signing(slug),
@@ -14,12 +14,14 @@ export function useSigning(slug: string) {
 export function useAddSigningSecret(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { platform: BotPlatform; label: string; secret: string }) =>
+    mutationFn: (input: { platform: SigningPlatform; label: string; secret: string }) =>
       apiFetch<SigningSecretView>(tenantPath(slug, "/signing/secrets"), {
         method: "POST",
         body: input,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.signing(slug) }),
+    // The variables hold the secret: drop them from the mutation cache as soon as nothing shows it.
+    gcTime: 0,
   });
 }
 
@@ -35,8 +37,7 @@ export function useRevokeSigningSecret(slug: string) {
   });
 }
 
-/** Turns a platform's "require signature" switch on or off; the answer is the whole signing view. */
-export function useUpdateSigningRequirements(slug: string) {
+export function useSetSigningRequirement(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { requireRecallSignature?: boolean; requireAttendeeSignature?: boolean }) =>

@@ -1,10 +1,13 @@
 import type { BotPlatformSecretRow } from "@/db/queries/bot-platform-secrets";
 import type { BotPlatform } from "@/db/schema";
 
+/** The bot platforms whose request signatures a tenant can verify. */
+export type SigningPlatform = BotPlatform;
+
 /** A bot platform's signing secret as listed: never the secret itself. */
 export interface SigningSecretView {
   id: string;
-  platform: BotPlatform;
+  platform: SigningPlatform;
   label: string;
   createdAt: string;
 }

@@ -6,14 +6,18 @@ import { findConnection } from "@/db/queries/connections";
 import { ApiError } from "@/lib/api/errors";
 import { requireTenant } from "@/lib/auth/tenant";
 import { hasRole } from "@/lib/auth/tenant-roles";
+import { getConfig } from "@/lib/config";
 import { presentZoomConnection } from "@/lib/views/zoom-connection";
 import { RoleBadge } from "../../_components/role-badge";
 import { ActivityCard } from "./_components/activity-card";
-import { BotExampleCard } from "./_components/bot-example-card";
 import { ConnectionCard } from "./_components/connection-card";
+import { CreatedUrlsProvider } from "./_components/created-urls";
+import { IntegrationGuides } from "./_components/integration-guides";
 import { MembersCard } from "./_components/members-card";
+import { SigningCard } from "./_components/signing-card";
 import { TestCard } from "./_components/test-card";
-import { ZakUrlsCard } from "./_components/zak-urls-card";
+import { TokenGuideCard } from "./_components/token-guide-card";
+import { TokenUrlsCard } from "./_components/token-urls-card";
 import { ZoomCallbackBanner } from "./_components/zoom-callback-banner";
 
 export const metadata: Metadata = { title: "Tenant · ZAK Broker" };
@@ -62,20 +66,24 @@ export default async function TenantPage(props: {
       >
         <RoleBadge role={tenant.role} />
       </PageHeader>
-      <div className="space-y-6">
-        <ZoomCallbackBanner status={first(query.zoom)} errorCode={first(query.zoom_error)} />
-        <div className="grid gap-6 lg:grid-cols-3">
-          {/* A grid of one so the card stretches to the height of the Test card beside it. */}
-          <div className={manager ? "grid lg:col-span-2" : "grid lg:col-span-3"}>
-            <ConnectionCard slug={tenant.slug} canManage={manager} initial={connection} />
+      <CreatedUrlsProvider>
+        <div className="space-y-6">
+          <ZoomCallbackBanner status={first(query.zoom)} errorCode={first(query.zoom_error)} />
+          <div className="grid gap-6 lg:grid-cols-3">
+            {/* A grid of one so the card stretches to the height of the Test card beside it. */}
+            <div className={manager ? "grid lg:col-span-2" : "grid lg:col-span-3"}>
+              <ConnectionCard slug={tenant.slug} canManage={manager} initial={connection} />
+            </div>
+            {manager && <TestCard slug={tenant.slug} />}
           </div>
-          {manager && <TestCard slug={tenant.slug} />}
+          {manager && <TokenUrlsCard slug={tenant.slug} />}
+          <TokenGuideCard />
+          <IntegrationGuides slug={tenant.slug} appUrl={getConfig().appUrl} canManage={manager} />
+          <SigningCard slug={tenant.slug} canManage={manager} />
+          <ActivityCard slug={tenant.slug} />
+          <MembersCard slug={tenant.slug} role={tenant.role} currentUserId={user.id} />
         </div>
-        {manager && <ZakUrlsCard slug={tenant.slug} />}
-        <BotExampleCard canManage={manager} />
-        <ActivityCard slug={tenant.slug} />
-        <MembersCard slug={tenant.slug} role={tenant.role} currentUserId={user.id} />
-      </div>
+      </CreatedUrlsProvider>
     </>
   );
 }

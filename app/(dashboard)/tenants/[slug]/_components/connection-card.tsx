@@ -8,6 +8,7 @@ import { ErrorMessage } from "@/app/_components/error-message";
 import { RelativeTime } from "@/app/_components/relative-time";
 import { useZoomConnection } from "@/lib/hooks/use-zoom-connection";
 import type { ZoomConnectionView } from "@/lib/views/zoom-connection";
+import { ConnectionKinds } from "./connection-kinds";
 import { ZoomActions } from "./zoom-actions";
 import { ZoomStatusBadge } from "./zoom-status-badge";
 
@@ -22,7 +23,7 @@ export function ConnectionCard({ slug, canManage, initial }: ConnectionCardProps
   return (
     <Card
       title="Bots will join as"
-      description="The Zoom user whose ZAK your bots receive."
+      description="The Zoom user whose tokens your bots receive."
       actions={<ZoomStatusBadge status={zoom.data.status} />}
       testId="connection-card"
     >
@@ -57,7 +58,7 @@ function ConnectionDetails({
         </div>
       ) : (
         <p className="text-sm text-zinc-600">
-          No Zoom account is connected, so bots cannot get a ZAK yet.
+          No Zoom account is connected, so bots cannot get a token yet.
           {!canManage && " Ask an owner or admin of this tenant to connect one."}
         </p>
       )}
@@ -68,12 +69,13 @@ function ConnectionDetails({
             { label: "Connected since", value: <RelativeTime value={connection.connectedAt} /> },
             { label: "Last refresh", value: <RelativeTime value={connection.lastRefreshAt} /> },
             {
-              label: "Last ZAK served",
+              label: "Last token served",
               value: <RelativeTime value={connection.lastTokenServedAt} fallback="Never" />,
             },
           ]}
         />
       )}
+      {status === "connected" && <ConnectionKinds kinds={connection.kinds} />}
       {canManage && <ZoomActions slug={slug} status={status} />}
     </div>
   );
@@ -91,8 +93,8 @@ function StatusNote({ connection }: { connection: ZoomConnectionView }) {
   if (connection.status === "disconnected") {
     return (
       <Banner tone="warning" title="Disconnected" testId="zoom-disconnected-reason">
-        {connection.disconnectedReason ?? "The Zoom connection was removed."} Bots cannot get a ZAK
-        until someone reconnects.
+        {connection.disconnectedReason ?? "The Zoom connection was removed."} Bots cannot get a
+        token until someone reconnects.
       </Banner>
     );
   }

@@ -39,7 +39,7 @@ export function MembersCard({ slug, role, currentUserId }: MembersCardProps) {
       title="Members"
       description={
         isOwner
-          ? "Owners manage members; admins manage Zoom and ZAK URLs; members can look and test."
+          ? "Owners manage members; admins manage Zoom and token URLs; members can look and test."
           : undefined
       }
       testId="members-card"
@@ -108,7 +108,7 @@ function MemberRow({ member, isSelf, onRemove }: MemberRowProps) {
         >
           {isSelf
             ? "You lose access to this tenant unless another owner adds you back."
-            : "They lose access to this tenant. ZAK URLs belong to the tenant and keep working."}
+            : "They lose access to this tenant. Token URLs belong to the tenant and keep working."}
         </ConfirmAction>
       )}
     </li>

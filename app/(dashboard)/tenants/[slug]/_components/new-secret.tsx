@@ -2,36 +2,36 @@
 
 import { Banner } from "@/app/_components/banner";
 import { Button } from "@/app/_components/button";
-import { CopyButton } from "@/app/_components/copy-button";
-import { TextField } from "@/app/_components/field";
+import { CopyField } from "@/app/_components/copy-field";
+import type { CreatedUrlSecretView } from "@/lib/views/url-secrets";
+import { KIND_LABELS, TOKEN_KINDS } from "@/lib/zak/kinds";
 
-interface NewSecretProps {
-  zakUrl: string;
-  label: string;
+/** Shows a freshly created token URL's addresses, the only time they are ever shown. */
+export function NewSecret({
+  secret,
+  onDone,
+}: {
+  secret: CreatedUrlSecretView;
   onDone: () => void;
-}
-
-/** Shows a freshly created ZAK URL, the only time it is ever shown. */
-export function NewSecret({ zakUrl, label, onDone }: NewSecretProps) {
+}) {
+  const urls = TOKEN_KINDS.flatMap((kind) => {
+    const url = secret.urls[kind];
+    return url ? [{ kind, url }] : [];
+  });
   return (
     <div
       className="space-y-3 rounded-lg border border-indigo-200 bg-indigo-50/50 p-4"
-      data-testid="new-zak-url"
+      data-testid="new-token-url"
     >
-      <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <TextField
-          label={`New ZAK URL${label ? ` for ${label}` : ""}`}
-          value={zakUrl}
-          readOnly
-          onFocus={(e) => e.currentTarget.select()}
-          className="min-w-0 flex-1"
-          inputClassName="font-mono"
-          spellCheck={false}
-        />
-        <CopyButton value={zakUrl} label="Copy ZAK URL" />
-      </div>
+      <p className="text-sm font-medium text-zinc-900">
+        New token URL{secret.label ? ` for ${secret.label}` : ""}: one address per token kind.
+      </p>
+      {urls.map(({ kind, url }) => (
+        <CopyField key={kind} label={`${KIND_LABELS[kind]} URL`} value={url} />
+      ))}
+      {secret.attendeeUrl && <CopyField label="Attendee URL" value={secret.attendeeUrl} />}
       <Banner tone="warning" role="alert">
-        Copy it now: it will not be shown again.
+        Copy them now: once you leave this page they cannot be shown again.
       </Banner>
       <Button variant="ghost" size="sm" onClick={onDone}>
         Done, I copied it

@@ -25,8 +25,8 @@ export function ZoomActions({ slug, status }: { slug: string; status: ZoomConnec
           confirmLabel="Disconnect"
           onConfirm={() => disconnect.mutateAsync()}
         >
-          Bots using this tenant&apos;s ZAK URLs will get an error instead of a ZAK until someone
-          connects Zoom again.
+          Bots using this tenant&apos;s token URLs will get an error instead of a token until
+          someone connects Zoom again.
         </ConfirmAction>
       )}
     </div>

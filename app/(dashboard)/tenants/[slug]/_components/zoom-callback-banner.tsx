@@ -13,7 +13,7 @@ interface Message {
 const CONNECTED: Message = {
   tone: "success",
   title: "Zoom is connected",
-  body: "Your bots now join as the Zoom user shown below. Use “Fetch a test ZAK” to check it end to end.",
+  body: "Your bots now join as the Zoom user shown below. Use the Test card to check it end to end.",
 };
 
 const ERRORS: Record<string, Message> = {
