@@ -301,17 +301,13 @@ test.describe("Attendee callback", () => {
 
   // Needs URLs that allow OBF and join tokens (token-kinds branch): skipped until secrets accept `kinds`.
   test("POST /api/attendee/:tenant – partial success: 200 with the ZAK and `errors` naming the tokens that failed", async ({
-    connectedTenant: { owner, slug },
+    connectedTenant: { owner, slug, zoomUser },
+    emulator,
   }) => {
     const created = await owner.http.post(`/api/tenants/${slug}/secrets`, {
       data: { label: "attendee", kinds: ["zak", "obf", "join_token"] },
     });
-    const secret = (await created.json()) as { zakUrl: string; kinds?: string[] };
-    test.skip(
-      !secret.kinds?.includes("obf"),
-      "URL secrets do not take kinds yet (token-kinds branch)",
-    );
-    const url = attendeeUrl(secret.zakUrl);
+    const { attendeeUrl: url } = (await created.json()) as { attendeeUrl: string };
     // A link without a meeting id: the ZAK is minted, OBF and join token cannot be.
     const res = await postCallback(
       url,
@@ -325,8 +321,12 @@ test.describe("Attendee callback", () => {
       onbehalf_token: "meeting_url names no Zoom meeting",
       join_token: "meeting_url names no Zoom meeting",
     });
-    // With a meeting id, every kind is minted (the emulated user's scopes allow them).
-    const all = await postCallback(url, pythonWire(callback()));
+    // For the connected user's own meeting every kind is minted (its scopes allow them).
+    const meetingId = await emulator.createMeeting(zoomUser.id);
+    const all = await postCallback(
+      url,
+      pythonWire(callback({ meeting_url: `https://us02web.zoom.us/j/${meetingId}?pwd=abc` })),
+    );
     expect(all.status).toBe(200);
     expect(Object.keys((await all.json()) as object).sort()).toEqual([
       "join_token",
