@@ -105,6 +105,7 @@ export interface FaultSpec {
   kind: "latency" | "rate_limit" | "server_error" | "drop" | "drop_after_commit";
   latencyMs?: number;
   times?: number;
+  forSeconds?: number;
   grantType?: "refresh_token" | "authorization_code";
   retryAfterSeconds?: number;
 }
