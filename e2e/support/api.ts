@@ -106,6 +106,7 @@ export interface FaultSpec {
   latencyMs?: number;
   times?: number;
   forSeconds?: number;
+  status?: 500 | 503;
   grantType?: "refresh_token" | "authorization_code";
   retryAfterSeconds?: number;
 }
