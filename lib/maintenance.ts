@@ -14,8 +14,8 @@ export interface MaintenanceReport {
 }
 
 /**
- * Key rotation catch-up, idle refreshes and audit retention, within a time budget. Grant steps take
- * the grant's row lock and pruning deletes in batches, so overlapping runs on several instances (the
+ * Key rotation catch-up, idle refreshes and audit retention, within a time budget. Re-encryption takes
+ * the grant's row lock, refreshes its refresh lease, and pruning deletes in batches, so overlapping runs on several instances (the
  * hourly timer, the cron route) are safe. A step already under way when the budget ends completes.
  */
 export async function runMaintenance(
