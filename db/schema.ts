@@ -93,6 +93,16 @@ export const zoomGrants = pgTable(
     authorizedAt: timestamp("authorized_at", { withTimezone: true }).notNull().defaultNow(),
     refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
+    // The refresh lease: which process is refreshing (no transaction is held across Zoom) and until when.
+    refreshLeaseOwner: text("refresh_lease_owner"),
+    refreshLeaseUntil: timestamp("refresh_lease_until", { withTimezone: true }),
+    // A lease ran out without a commit, or Zoom's answer was lost: Zoom may have rotated the token.
+    refreshInterruptedAt: timestamp("refresh_interrupted_at", { withTimezone: true }),
+    // Backoff after refresh failures: nobody calls Zoom's token endpoint for this grant before then.
+    refreshRetryAt: timestamp("refresh_retry_at", { withTimezone: true }),
+    refreshFailures: integer("refresh_failures").notNull().default(0),
+    // Why refreshes pause: a ZoomUnavailableError reason, or "token_rejected".
+    refreshPauseReason: text("refresh_pause_reason"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true })
       .notNull()

@@ -18,8 +18,8 @@ export interface MaintenanceReport {
 
 /**
  * Key rotation catch-up (grants and signing secrets), idle refreshes, audit retention and expired
- * replay ids, within a time budget. Grant steps take
- * the grant's row lock and pruning deletes in batches, so overlapping runs on several instances (the
+ * replay ids, within a time budget. Re-encryption takes the grant's row lock, refreshes take its
+ * refresh lease, and pruning deletes in batches, so overlapping runs on several instances (the
  * hourly timer, the cron route) are safe. A step already under way when the budget ends completes.
  */
 export async function runMaintenance(

@@ -5,6 +5,7 @@ import { EnvError } from "./env";
 import { errorFields } from "./log/error-fields";
 import { getLogger } from "./log/logger";
 import { runMaintenance } from "./maintenance";
+import { installShutdown } from "./shutdown";
 
 const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -31,6 +32,7 @@ export async function startServer() {
     },
     config.zoom.demo ? "ready, demo mode (Zoom is emulated)" : "ready",
   );
+  installShutdown(config.zoom.timeoutMs);
   void runMaintenanceRound();
   setInterval(() => void runMaintenanceRound(), MAINTENANCE_INTERVAL_MS).unref();
 }

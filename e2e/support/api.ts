@@ -118,6 +118,8 @@ export interface FaultSpec {
   kind: "latency" | "rate_limit" | "server_error" | "drop" | "drop_after_commit";
   latencyMs?: number;
   times?: number;
+  forSeconds?: number;
+  status?: 500 | 503;
   grantType?: "refresh_token" | "authorization_code";
   retryAfterSeconds?: number;
 }

@@ -25,6 +25,7 @@ export const zoomStatus = z.looseObject({
   status: z.string(),
   user: z.looseObject({ zoomUserId: z.string(), picUrl: z.string().nullable() }).nullable(),
   disconnectedReason: z.string().nullish(),
+  reauthReason: z.string().nullish(),
 });
 
 export const activityBody = z.looseObject({ requests: z.array(z.looseObject({})) });

@@ -6,7 +6,8 @@ import { expect } from "@playwright/test";
 export interface SpawnedApp {
   url: string;
   output: () => string;
-  stop: () => Promise<void>;
+  /** Signals the process group (SIGTERM by default) and waits until the server process exits. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
 /** A TCP port nothing listens on right now. */
@@ -58,8 +59,8 @@ export async function spawnApp(
   return {
     url,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
       await exited;
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ReauthRequiredError } from "@/lib/vault/types";
+import { ReauthRequiredError, RefreshPausedError } from "@/lib/vault/types";
 import {
   ZoomInvalidAccessTokenError,
   ZoomInvalidGrantError,
@@ -57,6 +57,17 @@ describe("classify", () => {
         code: "zoom_unavailable",
         message: "Zoom is not answering; retry shortly",
         retryAfter: 5,
+      },
+    ],
+    [
+      "refreshes paused after Zoom refused a new access token",
+      new RefreshPausedError(42),
+      {
+        status: 502,
+        code: "zoom_error",
+        message:
+          "Zoom refuses the access tokens it issues for this connection; the next refresh is allowed in 42 s",
+        retryAfter: 42,
       },
     ],
     [

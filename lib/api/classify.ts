@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { databaseOutage } from "@/db";
 import { isLockContention } from "@/db/errors";
-import { ReauthRequiredError } from "@/lib/vault/types";
+import { ReauthRequiredError, RefreshPausedError } from "@/lib/vault/types";
 import {
   ZoomInvalidAccessTokenError,
   ZoomInvalidGrantError,
@@ -44,6 +44,13 @@ function classifyUpstream(err: unknown): Failure | undefined {
   }
   if (err instanceof ReauthRequiredError) {
     return fail("reauth_required", "The Zoom connection must be reconnected in the dashboard");
+  }
+  if (err instanceof RefreshPausedError) {
+    return fail(
+      "zoom_error",
+      `${err.message}; the next refresh is allowed in ${err.retryAfterSeconds} s`,
+      err.retryAfterSeconds,
+    );
   }
   if (err instanceof ZoomUnavailableError) {
     const why =

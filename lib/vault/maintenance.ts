@@ -7,6 +7,7 @@ import {
 import { DecryptionError, sealedPrefix } from "@/lib/crypto/aead";
 import { listUnusedGrantIds } from "@/db/queries/connections";
 import { releaseGrantIfUnused } from "./grants";
+import { isDraining } from "./lease";
 import { refreshGrant } from "./refresh";
 import {
   isSealedWithPrimary,
@@ -22,14 +23,16 @@ const IDLE_REFRESH_AGE_MS = 7 * DAY_MS;
 
 /**
  * Refreshes grants nobody used for a week, so an idle connection never reaches Zoom's 90-day
- * refresh-token expiry, and lets go of grants no tenant uses. Uses the same lock as requests.
+ * refresh-token expiry, and lets go of grants no tenant uses. Refreshes take the same lease as
+ * requests (no transaction is held across Zoom), one grant at a time, in a random order, so instances
+ * running this at the same moment mostly work on different grants instead of queueing on one.
  */
 export async function refreshIdleGrants(vault: Vault, now = Date.now(), until = Infinity) {
   const cutoff = new Date(now - IDLE_REFRESH_AGE_MS);
   const result = { refreshed: 0, failed: 0, released: 0, complete: false };
-  for (const grantId of await listGrantIdsRefreshedBefore(vault.db, cutoff)) {
-    // Out of time: the grants left are still idle, so the next run picks them up first.
-    if (Date.now() >= until) return result;
+  for (const grantId of shuffled(await listGrantIdsRefreshedBefore(vault.db, cutoff))) {
+    // Out of time, or shutting down: the grants left are still idle, and the next run picks them up.
+    if (Date.now() >= until || isDraining()) return result;
     try {
       await refreshGrant(vault, grantId, (grant) => grant.refreshedAt < cutoff, "idle");
       result.refreshed++;
@@ -45,6 +48,15 @@ export async function refreshIdleGrants(vault: Vault, now = Date.now(), until = 
   }
   result.complete = true;
   return result;
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 /**

@@ -1,10 +1,26 @@
-import { lockGrant, markReauthRequired, writeRefreshedTokens } from "@/db/queries/grants";
+import {
+  claimRefreshLease,
+  commitRefreshedTokens,
+  findGrant,
+  markReauthRequired,
+  recordRefreshFailure,
+  releaseRefreshLease,
+} from "@/db/queries/grants";
 import type { ZoomGrant } from "@/db/schema";
+import { errorFields } from "@/lib/log/error-fields";
+import { getLogger } from "@/lib/log/logger";
 import { getMetrics } from "@/lib/metrics/registry";
 import type { TokenSet } from "@/lib/zoom/client";
 import { ZoomInvalidGrantError, ZoomUnavailableError } from "@/lib/zoom/errors";
+import { leaseMsFor, leaseOwner, trackLeading } from "./lease";
 import { openAccessToken, openRefreshToken, sealTokens } from "./sealed-tokens";
-import { ACCESS_TOKEN_MARGIN_MS, ReauthRequiredError, type Vault } from "./types";
+import {
+  ACCESS_TOKEN_MARGIN_MS,
+  ReauthRequiredError,
+  RefreshPausedError,
+  TOKEN_REJECTED,
+  type Vault,
+} from "./types";
 
 export type RefreshNeed = (grant: ZoomGrant, cachedAccessToken: string) => boolean;
 
@@ -24,15 +40,20 @@ export const unlessFresh =
     grant.accessTokenExpiresAt.getTime() - Date.now() <=
       Math.max(ACCESS_TOKEN_MARGIN_MS, minValidityMs) || cached === rejectedAccessToken;
 
-type Outcome = ({ ok: true } & FreshAccessToken) | { ok: false; error: Error };
+export const INTERRUPTED_REASON = "a refresh was interrupted after Zoom rotated the token";
 
-// Per module graph (see lib/broker.ts); the row lock is what makes refreshes exclusive across graphs and processes.
+/** How often a caller waiting for another process's refresh re-reads the grant. */
+const POLL_MS = 100;
+
+// Per module graph (see lib/broker.ts); the lease on the row is what makes refreshes exclusive across
+// graphs and processes.
 const flights = new Map<string, Promise<FreshAccessToken>>();
 
 /**
  * Returns a usable access token for the grant, refreshing it at most once across every process that
- * shares the database. Callers in this process share one attempt; across processes the grant's row
- * lock decides, and whoever waited re-reads the row and uses the token the winner committed.
+ * shares the database. Callers in this process share one attempt; across processes the grant's
+ * refresh lease decides, and whoever waited re-reads the row and uses the token the holder committed.
+ * No transaction or pooled connection is held while Zoom is called.
  */
 export function refreshGrant(
   vault: Vault,
@@ -43,50 +64,114 @@ export function refreshGrant(
   const key = `${grantId}:${flightKey}`;
   let flight = flights.get(key);
   if (!flight) {
-    flight = refreshUnderLock(vault, grantId, need).finally(() => flights.delete(key));
+    flight = refreshUnderLease(vault, grantId, need).finally(() => flights.delete(key));
     flights.set(key, flight);
   }
   return flight;
 }
 
-async function refreshUnderLock(
-  vault: Vault,
-  grantId: string,
-  need: RefreshNeed,
-): Promise<FreshAccessToken> {
-  const outcome = await vault.db.transaction(async (tx): Promise<Outcome> => {
-    const grant = await lockGrant(tx, grantId);
-    if (!grant)
-      return { ok: false, error: new ReauthRequiredError("The Zoom connection no longer exists") };
-    if (grant.status !== "active") return { ok: false, error: new ReauthRequiredError() };
+async function refreshUnderLease(vault: Vault, grantId: string, need: RefreshNeed) {
+  const leaseMs = leaseMsFor(vault.zoom.timeoutMs);
+  // A holder's lease runs out within leaseMs; then a waiter takes it over, so this bounds the wait.
+  const giveUpAt = Date.now() + leaseMs + 10 * POLL_MS;
+  for (;;) {
+    const grant = await findGrant(vault.db, grantId);
+    if (!grant) throw new ReauthRequiredError("The Zoom connection no longer exists");
+    if (grant.status !== "active") throw new ReauthRequiredError();
     const cached = openAccessToken(vault.keyring, grant);
-    if (!need(grant, cached))
-      return { ok: true, accessToken: cached, expiresAt: grant.accessTokenExpiresAt };
-    try {
-      const tokens = await refreshAllowingOneLostAnswer(
-        vault,
-        openRefreshToken(vault.keyring, grant),
+    if (!need(grant, cached)) return { accessToken: cached, expiresAt: grant.accessTokenExpiresAt };
+    throwIfPaused(grant);
+    if (!isLeased(grant)) {
+      const claimed = await claimRefreshLease(
+        vault.db,
+        grant.id,
+        grant.version,
+        leaseOwner(),
+        leaseMs,
       );
-      // The new refresh token is committed before anyone uses the new access token.
-      await writeRefreshedTokens(tx, grant.id, grant.version, {
-        ...sealTokens(vault.keyring, grant.id, tokens),
-        accessTokenExpiresAt: tokens.expiresAt,
-        scopes: tokens.scope || grant.scopes,
-      });
-      getMetrics().refreshes.inc({ outcome: "refreshed" });
-      return { ok: true, accessToken: tokens.accessToken, expiresAt: tokens.expiresAt };
-    } catch (err) {
-      const invalidGrant = err instanceof ZoomInvalidGrantError;
-      getMetrics().refreshes.inc({ outcome: invalidGrant ? "invalid_grant" : "failed" });
-      if (!invalidGrant) return { ok: false, error: err as Error };
-      // We hold the row lock and re-read the row under it, so nobody rotated the token meanwhile:
-      // Zoom really considers it dead. The version check makes that explicit.
-      await markReauthRequired(tx, grant.id, grant.version, err.message);
-      return { ok: false, error: new ReauthRequiredError() };
+      if (claimed) {
+        const token = await trackLeading(lead(vault, claimed));
+        if (token !== null) return token;
+        continue; // another writer committed meanwhile: use what it wrote
+      }
     }
+    if (Date.now() >= giveUpAt) throw new ZoomUnavailableError("timeout", 1);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+const isLeased = (grant: ZoomGrant) =>
+  grant.refreshLeaseUntil !== null && grant.refreshLeaseUntil.getTime() > Date.now();
+
+const UNAVAILABLE_REASONS = new Set<string>(["timeout", "network", "server_error", "rate_limited"]);
+
+/** While the grant backs off, nobody calls Zoom's token endpoint for it. */
+function throwIfPaused(grant: ZoomGrant) {
+  const waitMs = (grant.refreshRetryAt?.getTime() ?? 0) - Date.now();
+  if (waitMs <= 0) return;
+  const seconds = Math.ceil(waitMs / 1000);
+  const reason = grant.refreshPauseReason ?? "";
+  if (reason === TOKEN_REJECTED) throw new RefreshPausedError(seconds);
+  throw new ZoomUnavailableError(
+    UNAVAILABLE_REASONS.has(reason) ? (reason as ZoomUnavailableError["reason"]) : "server_error",
+    seconds,
+  );
+}
+
+/**
+ * Refreshes a grant whose lease this process holds, then commits (or records the failure) and frees
+ * the lease in the same write. Null means another writer got there first: read the row again.
+ */
+async function lead(vault: Vault, grant: ZoomGrant): Promise<FreshAccessToken | null> {
+  const owner = leaseOwner();
+  let tokens: TokenSet;
+  try {
+    tokens = await refreshAllowingOneLostAnswer(vault, openRefreshToken(vault.keyring, grant));
+  } catch (err) {
+    if (err instanceof ZoomInvalidGrantError) return settleInvalidGrant(vault, grant, err);
+    getMetrics().refreshes.inc({ outcome: "failed" });
+    if (err instanceof ZoomUnavailableError) {
+      await recordRefreshFailure(vault.db, grant.id, owner, {
+        reason: err.reason,
+        retryAfterSeconds: err.retryAfterSeconds,
+        // The request may have reached Zoom, which then rotated the token.
+        ambiguous: err.reason === "timeout" || err.reason === "network",
+      });
+    } else {
+      await releaseRefreshLease(vault.db, grant.id, owner);
+    }
+    throw err;
+  }
+  // The new refresh token is committed before anyone uses the new access token.
+  const committed = await commitRefreshedTokens(vault.db, grant.id, grant.version, {
+    ...sealTokens(vault.keyring, grant.id, tokens),
+    accessTokenExpiresAt: tokens.expiresAt,
+    scopes: tokens.scope || grant.scopes,
   });
-  if (!outcome.ok) throw outcome.error;
-  return { accessToken: outcome.accessToken, expiresAt: outcome.expiresAt };
+  getMetrics().refreshes.inc({ outcome: "refreshed" });
+  if (!committed) {
+    // Only a new consent writes a grant without the lease, and Zoom killed this pair with it.
+    getLogger().warn({ grantId: grant.id }, "refreshed tokens superseded by a newer write");
+    return null;
+  }
+  return { accessToken: tokens.accessToken, expiresAt: tokens.expiresAt };
+}
+
+async function settleInvalidGrant(
+  vault: Vault,
+  grant: ZoomGrant,
+  err: ZoomInvalidGrantError,
+): Promise<null> {
+  getMetrics().refreshes.inc({ outcome: "invalid_grant" });
+  // Named, never silent: when an earlier refresh may have reached Zoom, that is the likely cause.
+  const reason = grant.refreshInterruptedAt ? INTERRUPTED_REASON : err.message;
+  // The version check: if someone committed a new pair since the lease was taken, the token is not
+  // dead, it was rotated by them.
+  if (await markReauthRequired(vault.db, grant.id, grant.version, reason)) {
+    getLogger().warn({ grantId: grant.id, reason }, "Zoom grant needs a reconnect");
+    throw new ReauthRequiredError();
+  }
+  return null;
 }
 
 /**
@@ -109,4 +194,12 @@ async function refreshAllowingOneLostAnswer(vault: Vault, refreshToken: string):
     }
     throw err;
   }
+}
+
+/** Logs a background refresh that failed; the failure is already recorded on the grant. */
+export function logBackgroundFailure(grantId: string) {
+  return (err: unknown) => {
+    if (err instanceof ZoomUnavailableError || err instanceof RefreshPausedError) return;
+    getLogger().warn({ grantId, error: errorFields(err) }, "background refresh failed");
+  };
 }

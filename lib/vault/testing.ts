@@ -75,3 +75,11 @@ export async function grantOf(db: Db, zoomUserId: string) {
   const [grant] = await db.select().from(zoomGrants).where(eq(zoomGrants.zoomUserId, zoomUserId));
   return grant;
 }
+
+/** Ends a grant's refresh backoff now, as if its wait had passed. */
+export async function endRefreshBackoff(db: Db, zoomUserId: string) {
+  await db
+    .update(zoomGrants)
+    .set({ refreshRetryAt: null })
+    .where(eq(zoomGrants.zoomUserId, zoomUserId));
+}

@@ -19,3 +19,20 @@ export class ReauthRequiredError extends Error {
 
 /** Reuse a cached access token until this long before it expires. */
 export const ACCESS_TOKEN_MARGIN_MS = 5 * 60 * 1000;
+
+/** Below this much life left, a cached access token is not handed out even while Zoom is down. */
+export const ACCESS_TOKEN_USABLE_MS = 30 * 1000;
+
+/** Why refreshes pause when Zoom refused an access token it had just issued. */
+export const TOKEN_REJECTED = "token_rejected";
+
+/**
+ * Zoom refused an access token it had just issued, so refreshing again would only rotate the refresh
+ * token for nothing: refreshes of this grant pause for a while.
+ */
+export class RefreshPausedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("Zoom refuses the access tokens it issues for this connection");
+    this.name = "RefreshPausedError";
+  }
+}

@@ -14,6 +14,7 @@ import { openAccessToken, openRefreshToken } from "./sealed-tokens";
 import {
   connectZoomUser,
   createTenant,
+  endRefreshBackoff,
   expireCachedAccessToken,
   grantOf,
   testVault,
@@ -66,7 +67,7 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     expect(setup.emulator.stats().invalidGrant).toBe(0);
   });
 
-  it("lets the row lock, not only the in-process single flight, decide who refreshes", async () => {
+  it("lets the lease, not only the in-process single flight, decide who refreshes", async () => {
     const { user } = await connected();
     await expireCachedAccessToken(database.db, user.id);
     const grant = await grantOf(database.db, user.id);
@@ -132,6 +133,7 @@ describe.each(testEngines())("token vault on $name", (engine) => {
         openRefreshToken(setup.vault.keyring, before!),
       );
       setup.emulator.clearFaults();
+      await endRefreshBackoff(database.db, user.id);
       expect((await mintFor(tenant.tenantId)).status).toBe(200);
       expect(setup.emulator.stats().invalidGrant).toBe(0);
     },

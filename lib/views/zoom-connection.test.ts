@@ -29,6 +29,12 @@ const grant: ZoomGrant = {
   authorizedAt: at,
   refreshedAt: at,
   lastError: null,
+  refreshLeaseOwner: null,
+  refreshLeaseUntil: null,
+  refreshInterruptedAt: null,
+  refreshRetryAt: null,
+  refreshFailures: 0,
+  refreshPauseReason: null,
   createdAt: at,
   updatedAt: at,
 };
@@ -50,10 +56,20 @@ describe("presentZoomConnection", () => {
     expect(JSON.stringify(view)).not.toContain("sealed");
   });
 
+  it("names why a dead grant needs a reconnect, and only then", () => {
+    const reason = "a refresh was interrupted after Zoom rotated the token";
+    const dead = { ...grant, status: "reauth_required" as const, lastError: reason };
+    expect(presentZoomConnection({ connection, grant: dead }).reauthReason).toBe(reason);
+    expect(
+      presentZoomConnection({ connection, grant: { ...grant, lastError: "x" } }).reauthReason,
+    ).toBeNull();
+  });
+
   it("gives dates as ISO strings and the Zoom user bots join as", () => {
     expect(presentZoomConnection({ connection, grant })).toEqual({
       status: "connected",
       disconnectedReason: null,
+      reauthReason: null,
       user: { zoomUserId: "zu1", displayName: "Host", email: "host@example.com", picUrl: null },
       connectedAt: "2026-01-02T03:04:05.000Z",
       lastRefreshAt: "2026-01-02T03:04:05.000Z",

@@ -8,6 +8,8 @@ export type ZoomConnectionStatus =
 export interface ZoomConnectionView {
   status: ZoomConnectionStatus;
   disconnectedReason: string | null;
+  /** Why Zoom no longer accepts the grant, when it needs a reconnect (e.g. an interrupted refresh). */
+  reauthReason: string | null;
   user: { zoomUserId: string; displayName: string; email: string; picUrl: string | null } | null;
   connectedAt: string | null;
   lastRefreshAt: string | null;
@@ -28,6 +30,7 @@ export function presentZoomConnection(found: ConnectionWithGrant | undefined): Z
   return {
     status,
     disconnectedReason: found?.connection.disconnectedReason ?? null,
+    reauthReason: status === "reauth_required" ? (grant?.lastError ?? null) : null,
     user: grant
       ? {
           zoomUserId: grant.zoomUserId,

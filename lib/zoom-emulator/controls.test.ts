@@ -119,6 +119,23 @@ describe("faults", () => {
     expect(h.emulator.stats().invalidGrant).toBe(1);
   });
 
+  it("forSeconds applies a fault to every matching request until the emulator's clock passes it", async () => {
+    const h = setup();
+    const tokens = await h.login();
+    h.emulator.setFault({ endpoint: "token", kind: "server_error", forSeconds: 30 });
+    for (let i = 0; i < 3; i++) expect((await h.refresh(tokens.refresh_token)).status).toBe(500);
+    h.emulator.clock.advance(31);
+    expect((await h.refresh(tokens.refresh_token)).status).toBe(200);
+  });
+
+  it("a drop with latencyMs still commits nothing", async () => {
+    const h = setup();
+    const tokens = await h.login();
+    h.emulator.setFault({ endpoint: "token", kind: "drop", latencyMs: 20 });
+    await expect(h.refresh(tokens.refresh_token)).rejects.toBeInstanceOf(DroppedConnection);
+    expect((await h.refresh(tokens.refresh_token)).status).toBe(200);
+  });
+
   it("drop loses the request without committing anything", async () => {
     const h = setup();
     const tokens = await h.login();

@@ -24,10 +24,11 @@ export interface Core {
 export function createCore(clients: EmulatorClient[], fetchFn: typeof fetch): Core {
   const state = new EmulatorState();
   for (const client of clients) state.clients.set(client.clientId, client);
+  const clock = createClock();
   return {
     state,
-    clock: createClock(),
-    faults: new Faults(),
+    clock,
+    faults: new Faults(clock),
     stats: new Stats(),
     webhooks: new Webhooks(fetchFn),
   };

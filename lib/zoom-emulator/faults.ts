@@ -1,6 +1,6 @@
 import { json } from "./http";
 import { type Stats } from "./stats";
-import { ENDPOINTS, FAULT_KINDS, type Endpoint, type FaultSpec } from "./types";
+import { ENDPOINTS, FAULT_KINDS, type Clock, type Endpoint, type FaultSpec } from "./types";
 
 /** Thrown by handle() when a fault asks to drop the connection; the node adapter destroys the socket. */
 export class DroppedConnection extends Error {
@@ -12,13 +12,22 @@ export class DroppedConnection extends Error {
 
 interface ActiveFault extends FaultSpec {
   remaining: number;
+  /** Emulator time after which the fault no longer applies (forSeconds). */
+  until: number;
 }
 
 export class Faults {
   private active: ActiveFault[] = [];
 
+  constructor(private readonly clock: Clock) {}
+
   add(spec: FaultSpec): void {
-    this.active.push({ ...spec, remaining: spec.times ?? 1 });
+    const timed = spec.forSeconds !== undefined;
+    this.active.push({
+      ...spec,
+      remaining: timed ? Infinity : (spec.times ?? 1),
+      until: timed ? this.clock.now() + spec.forSeconds! * 1000 : Infinity,
+    });
   }
 
   clear(): void {
@@ -27,6 +36,8 @@ export class Faults {
 
   /** Consumes one use of the first fault matching this request. */
   take(endpoint: Endpoint, grantType?: string): FaultSpec | undefined {
+    const now = this.clock.now();
+    this.active = this.active.filter((f) => f.until > now);
     const fault = this.active.find(
       (f) => f.endpoint === endpoint && (!f.grantType || f.grantType === grantType),
     );
@@ -39,15 +50,16 @@ export class Faults {
 
 /** Validates a fault from a JSON control body; returns an error message on bad input. */
 export function parseFaultSpec(body: Record<string, unknown>): FaultSpec | string {
-  const { endpoint, kind, latencyMs, times, grantType, status, retryAfterSeconds } = body;
+  const { endpoint, kind, latencyMs, times, forSeconds, grantType, status, retryAfterSeconds } =
+    body;
   if (!ENDPOINTS.includes(endpoint as Endpoint))
     return `endpoint must be one of ${ENDPOINTS.join(", ")}`;
   if (!FAULT_KINDS.includes(kind as FaultSpec["kind"]))
     return `kind must be one of ${FAULT_KINDS.join(", ")}`;
   const isCount = (v: unknown) =>
     v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0);
-  if (!isCount(latencyMs) || !isCount(times) || !isCount(retryAfterSeconds))
-    return "latencyMs, times, retryAfterSeconds must be non-negative integers";
+  if (!isCount(latencyMs) || !isCount(times) || !isCount(forSeconds) || !isCount(retryAfterSeconds))
+    return "latencyMs, times, forSeconds, retryAfterSeconds must be non-negative integers";
   if (
     grantType !== undefined &&
     grantType !== "refresh_token" &&
@@ -91,9 +103,10 @@ export async function guarded(
   deps.stats.request(endpoint);
   const fault = deps.faults.take(endpoint, grantType);
   if (!fault) return run();
+  const wait = fault.latencyMs ?? (fault.kind === "latency" ? 1000 : 0);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   switch (fault.kind) {
     case "latency":
-      await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 1000));
       return run();
     case "drop":
       throw new DroppedConnection();

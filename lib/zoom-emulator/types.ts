@@ -50,10 +50,12 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export interface FaultSpec {
   endpoint: Endpoint;
   kind: FaultKind;
-  /** For "latency" (default 1000). */
+  /** For "latency" (default 1000); for the other kinds, a wait before the fault acts (default 0). */
   latencyMs?: number;
   /** Applies to the next n matching requests (default 1). */
   times?: number;
+  /** Instead of `times`: applies to every matching request for this many seconds of the emulator's clock. */
+  forSeconds?: number;
   /** Token endpoint only: restrict the fault to one grant type. */
   grantType?: GrantType;
   /** For "server_error": 500 (default) or 503. */

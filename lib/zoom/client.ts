@@ -84,6 +84,9 @@ export function createZoomClient(config: ZoomConfig, fetchImpl: FetchLike = fetc
   }
 
   return {
+    /** How long one exchange with Zoom may take before it is cut off. */
+    timeoutMs: config.timeoutMs,
+
     authorizeUrl({ state, codeChallenge }: { state: string; codeChallenge: string }): string {
       const url = new URL(`${config.oauthUrl}/oauth/authorize`);
       url.search = new URLSearchParams({

@@ -85,8 +85,9 @@ function StatusNote({ connection }: { connection: ZoomConnectionView }) {
   if (connection.status === "reauth_required") {
     return (
       <Banner tone="warning" title="Reconnect needed" testId="zoom-reauth-warning">
-        Zoom no longer accepts this connection (the user removed the app or the grant was revoked).
-        Bots get 409 until someone reconnects.
+        Zoom no longer accepts this connection (
+        {connection.reauthReason ?? "the user removed the app or the grant was revoked"}). Bots get
+        409 until someone reconnects.
       </Banner>
     );
   }

@@ -1,0 +1,41 @@
+import { getDb } from "@/db";
+import { abandonRefreshLeases } from "@/db/queries/grants";
+import { errorFields } from "./log/error-fields";
+import { getLogger } from "./log/logger";
+import { drainLeadingRefreshes, leaseMsFor, leaseOwner } from "./vault/lease";
+
+/** After this long, in-flight requests are cut off and the process exits anyway. */
+const REQUEST_GRACE_MS = 10_000;
+
+/**
+ * Graceful shutdown on SIGTERM. `next start` (and the standalone server) already stops accepting
+ * connections, waits for the requests in flight and then calls process.exit. Refreshes this process
+ * leads in the background (refresh ahead, maintenance) are not requests, so exit is held back until
+ * they finish, within one lease length; leases still held then are released and marked interrupted,
+ * so another instance takes over at once. Requests get a bound too.
+ */
+export function installShutdown(zoomTimeoutMs: number) {
+  // With NEXT_MANUAL_SIG_HANDLE the application owns the signals; Next does not exit on its own.
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) return;
+  process.once("SIGTERM", () => {
+    const exit = process.exit.bind(process);
+    const leaseMs = leaseMsFor(zoomTimeoutMs);
+    getLogger().info("SIGTERM: finishing requests and refreshes in flight");
+    const drained = releaseLeases(leaseMs);
+    process.exit = ((code?: number) => {
+      void drained.finally(() => exit(code));
+    }) as typeof process.exit;
+    setTimeout(() => void drained.finally(() => exit(143)), leaseMs + REQUEST_GRACE_MS).unref();
+  });
+}
+
+async function releaseLeases(leaseMs: number) {
+  const finished = await drainLeadingRefreshes(leaseMs);
+  try {
+    const abandoned = await abandonRefreshLeases(await getDb(), leaseOwner());
+    getLogger().info({ finished, abandoned }, "refresh leases released");
+  } catch (err) {
+    // The leases run out by themselves; the next refresher then marks the grants interrupted.
+    getLogger().warn({ error: errorFields(err) }, "could not release refresh leases");
+  }
+}
