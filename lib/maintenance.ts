@@ -1,10 +1,8 @@
 import type { Broker } from "./broker";
-import { reencryptGrants, refreshIdleGrants } from "./vault/maintenance";
+import { refreshIdleGrants } from "./vault/maintenance";
 import { pruneTokenRequests } from "./zak/audit-retention";
 
 export interface MaintenanceReport {
-  reencrypted: number;
-  unreadable: number;
   refreshed: number;
   released: number;
   failed: number;
@@ -14,25 +12,24 @@ export interface MaintenanceReport {
 }
 
 /**
- * Key rotation catch-up, idle refreshes and audit retention, within a time budget. Grant steps take
- * the grant's row lock and pruning deletes in batches, so overlapping runs on several instances (the
- * hourly timer, the cron route) are safe. A step already under way when the budget ends completes.
+ * Idle refreshes and audit retention, within a time budget. Grant steps take the grant's row lock and
+ * pruning deletes in batches, so overlapping runs on several instances (the hourly timer, the cron
+ * route) are safe. A step already under way when the budget ends completes. Key rotation is not part
+ * of it: during a rolling deploy an instance cannot know that every other one already has the new key,
+ * so re-encryption waits for `npm run vault:rotate`.
  */
 export async function runMaintenance(
   broker: Broker,
   budgetMs = Infinity,
 ): Promise<MaintenanceReport> {
   const until = Date.now() + budgetMs;
-  const keys = await reencryptGrants(broker, until);
   const idle = await refreshIdleGrants(broker, Date.now(), until);
   const pruned = await pruneTokenRequests(broker.db, Date.now(), until);
   return {
-    reencrypted: keys.rewritten,
-    unreadable: keys.unreadable,
     refreshed: idle.refreshed,
     released: idle.released,
     failed: idle.failed,
     pruned,
-    complete: keys.complete && idle.complete && Date.now() < until,
+    complete: idle.complete && Date.now() < until,
   };
 }

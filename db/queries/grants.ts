@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { zoomConnections, zoomGrants, type ZoomGrant } from "../schema";
 
@@ -67,29 +67,6 @@ export async function listGrantIdsRefreshedBefore(db: Db, cutoff: Date): Promise
     .where(and(eq(zoomGrants.status, "active"), lt(zoomGrants.refreshedAt, cutoff)))
     .orderBy(asc(zoomGrants.refreshedAt));
   return rows.map((r) => r.id);
-}
-
-/** Grants with a token column that does not start with `prefix`: what key rotation still has to rewrite. */
-export async function listGrantIdsNotStartingWith(db: Db, prefix: string): Promise<string[]> {
-  // starts_with rather than LIKE: key ids may contain "_", a LIKE wildcard.
-  const rows = await db
-    .select({ id: zoomGrants.id })
-    .from(zoomGrants)
-    .where(
-      or(
-        sql`not starts_with(${zoomGrants.accessTokenEnc}, ${prefix})`,
-        sql`not starts_with(${zoomGrants.refreshTokenEnc}, ${prefix})`,
-      ),
-    );
-  return rows.map((r) => r.id);
-}
-
-export async function rewriteCiphertext(
-  tx: Tx,
-  id: string,
-  values: Pick<ZoomGrant, "accessTokenEnc" | "refreshTokenEnc">,
-) {
-  await tx.update(zoomGrants).set(values).where(eq(zoomGrants.id, id));
 }
 
 /** How many tenants use the grant; a grant no tenant uses is revoked and deleted. */

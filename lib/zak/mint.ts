@@ -18,7 +18,8 @@ export type Outcome =
   | "not_connected"
   | "reauth_required"
   | "zoom_unavailable"
-  | "zoom_error";
+  | "zoom_error"
+  | "undecryptable";
 
 export interface MintResult {
   status: number;
@@ -60,6 +61,7 @@ const OUTCOMES: Partial<Record<ApiErrorCode, Outcome>> = {
   zoom_unavailable: "zoom_unavailable",
   busy: "zoom_unavailable",
   zoom_error: "zoom_error",
+  undecryptable: "undecryptable",
 };
 
 /** An upstream failure as the bot's answer; anything unexpected is rethrown for the caller to log. */
