@@ -76,6 +76,26 @@ describe("parseEnv", () => {
     expect(problems.join(" ")).not.toContain("dG9vc2hvcnQ=");
   });
 
+  it("takes TOKEN_ENCRYPTION_KEY_ID only when it names a configured key", () => {
+    const keys = `${KEY},k2:${Buffer.alloc(32, 8).toString("base64")}`;
+    expect(
+      parseEnv({ TOKEN_ENCRYPTION_KEYS: keys, TOKEN_ENCRYPTION_KEY_ID: "k2" })
+        .TOKEN_ENCRYPTION_KEY_ID,
+    ).toBe("k2");
+    expect(parseEnv({ TOKEN_ENCRYPTION_KEYS: keys, TOKEN_ENCRYPTION_KEY_ID: "" })).toMatchObject({
+      TOKEN_ENCRYPTION_KEY_ID: undefined,
+    });
+    const named = "TOKEN_ENCRYPTION_KEY_ID must name a key of TOKEN_ENCRYPTION_KEYS";
+    expect(problemsOf({ TOKEN_ENCRYPTION_KEYS: keys, TOKEN_ENCRYPTION_KEY_ID: "k3" })).toEqual([
+      named,
+    ]);
+    expect(problemsOf({ TOKEN_ENCRYPTION_KEY_ID: "k1" })).toEqual([named]);
+    expect(problemsOf({ TOKEN_ENCRYPTION_KEYS: keys, TOKEN_ENCRYPTION_KEY_ID: "k 1" })).toEqual([
+      "TOKEN_ENCRYPTION_KEY_ID must be a key id (letters, digits, _ and -)",
+      named,
+    ]);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ APP_URL: "", ZOOM_CLIENT_ID: "" }).APP_URL).toBe("http://localhost:3000");
   });

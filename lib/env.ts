@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseKeyring } from "./crypto/keyring";
+import { KEY_ID, parseKeyring } from "./crypto/keyring";
 
 const optional = z
   .string()
@@ -26,6 +26,9 @@ const rawSchema = z.object({
         "must be comma-separated id:base64 entries of 32-byte keys",
       )
       .optional(),
+  ),
+  TOKEN_ENCRYPTION_KEY_ID: optional.pipe(
+    z.string().regex(KEY_ID, "must be a key id (letters, digits, _ and -)").optional(),
   ),
   ZOOM_CLIENT_ID: optional,
   ZOOM_CLIENT_SECRET: optional,
@@ -74,6 +77,9 @@ export function parseEnv(raw: RawEnv): ParsedEnv {
       if (!present(name)) problems.push(`${name} is required when DATABASE_URL is set`);
     }
   }
+  const encryptingId = raw.TOKEN_ENCRYPTION_KEY_ID?.trim();
+  if (encryptingId && !safeKeyring(raw.TOKEN_ENCRYPTION_KEYS ?? "")?.byId.has(encryptingId))
+    problems.push("TOKEN_ENCRYPTION_KEY_ID must name a key of TOKEN_ENCRYPTION_KEYS");
   if (present("ZOOM_CLIENT_ID")) {
     for (const name of ["ZOOM_CLIENT_SECRET", "ZOOM_WEBHOOK_SECRET_TOKEN"] as const) {
       if (!present(name)) problems.push(`${name} is required when ZOOM_CLIENT_ID is set`);

@@ -1,6 +1,7 @@
 import { DatabaseUnavailableError, getDb } from "@/db";
 import { getBroker } from "./broker";
 import { getConfig } from "./config";
+import { keyIdsOf } from "./crypto/keyring";
 import { EnvError } from "./env";
 import { errorFields } from "./log/error-fields";
 import { getLogger } from "./log/logger";
@@ -29,6 +30,8 @@ export async function startServer() {
       database: config.database.kind === "postgres" ? "PostgreSQL" : config.database.dir,
       demo: config.zoom.demo,
       metrics: config.metricsToken !== null,
+      // Ids only, so an operator can check a key change reached this instance.
+      encryptionKeys: keyIdsOf(config.keyring),
     },
     config.zoom.demo ? "ready, demo mode (Zoom is emulated)" : "ready",
   );

@@ -129,33 +129,6 @@ export async function revokeBotPlatformSecret(tx: Tx, tenantId: string, id: stri
     .where(and(eq(botPlatformSecrets.id, id), eq(botPlatformSecrets.tenantId, tenantId)));
 }
 
-/** Secrets not written with the key `prefix` names: what key rotation still has to rewrite. */
-export async function listSecretsNotStartingWith(
-  db: Db,
-  prefix: string,
-): Promise<Pick<BotPlatformSecret, "id" | "secretEnc">[]> {
-  // starts_with rather than LIKE: key ids may contain "_", a LIKE wildcard.
-  return db
-    .select({ id: botPlatformSecrets.id, secretEnc: botPlatformSecrets.secretEnc })
-    .from(botPlatformSecrets)
-    .where(sql`not starts_with(${botPlatformSecrets.secretEnc}, ${prefix})`);
-}
-
-/** Compare-and-set: a row rewritten by someone else meanwhile is left alone. */
-export async function rewriteSecretCiphertext(
-  db: Db,
-  id: string,
-  from: string,
-  to: string,
-): Promise<boolean> {
-  const rows = await db
-    .update(botPlatformSecrets)
-    .set({ secretEnc: to })
-    .where(and(eq(botPlatformSecrets.id, id), eq(botPlatformSecrets.secretEnc, from)))
-    .returning({ id: botPlatformSecrets.id });
-  return rows.length > 0;
-}
-
 /** Remembers a signed message id; false when it was already there (a replay). */
 export async function rememberSignedRequestId(
   db: Db,

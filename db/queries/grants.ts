@@ -183,29 +183,6 @@ export async function listGrantIdsRefreshedBefore(db: Db, cutoff: Date): Promise
   return rows.map((r) => r.id);
 }
 
-/** Grants with a token column that does not start with `prefix`: what key rotation still has to rewrite. */
-export async function listGrantIdsNotStartingWith(db: Db, prefix: string): Promise<string[]> {
-  // starts_with rather than LIKE: key ids may contain "_", a LIKE wildcard.
-  const rows = await db
-    .select({ id: zoomGrants.id })
-    .from(zoomGrants)
-    .where(
-      or(
-        sql`not starts_with(${zoomGrants.accessTokenEnc}, ${prefix})`,
-        sql`not starts_with(${zoomGrants.refreshTokenEnc}, ${prefix})`,
-      ),
-    );
-  return rows.map((r) => r.id);
-}
-
-export async function rewriteCiphertext(
-  tx: Tx,
-  id: string,
-  values: Pick<ZoomGrant, "accessTokenEnc" | "refreshTokenEnc">,
-) {
-  await tx.update(zoomGrants).set(values).where(eq(zoomGrants.id, id));
-}
-
 /** How many tenants use the grant; a grant no tenant uses is revoked and deleted. */
 export async function countTenantsUsingGrant(db: Db | Tx, grantId: string): Promise<number> {
   const [row] = await db

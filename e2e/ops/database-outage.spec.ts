@@ -1,21 +1,11 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { expect, test } from "@playwright/test";
-import { freePort, spawnApp, type SpawnedApp } from "../support/spawn-app";
+import { freePort, NEXT_START, spawnApp, type SpawnedApp } from "../support/spawn-app";
 import { E2E_CRON_SECRET as CRON_SECRET } from "../support/targets";
 
 // A PostgreSQL that goes away and comes back: a TCP proxy in front of the real server that the test
 // opens and closes. The app is started by the test, because the shared web servers wait for health.
 const databaseUrl = process.env.E2E_DATABASE_URL;
-
-const NEXT_START = [
-  "node",
-  "node_modules/next/dist/bin/next",
-  "start",
-  "-H",
-  "127.0.0.1",
-  "-p",
-  "{port}",
-];
 
 class TcpProxy {
   private server: Server | null = null;

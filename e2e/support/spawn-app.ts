@@ -2,6 +2,17 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { expect } from "@playwright/test";
 
+/** `next start` of the built app; spawnApp fills in the port. */
+export const NEXT_START = [
+  "node",
+  "node_modules/next/dist/bin/next",
+  "start",
+  "-H",
+  "127.0.0.1",
+  "-p",
+  "{port}",
+];
+
 /** A server process started by a test itself (for starts the shared web servers cannot show). */
 export interface SpawnedApp {
   url: string;

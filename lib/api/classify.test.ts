@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { DecryptionError, UnknownKeyError } from "@/lib/crypto/aead";
 import { ReauthRequiredError, RefreshPausedError } from "@/lib/vault/types";
 import {
   ZoomInvalidAccessTokenError,
@@ -37,6 +38,25 @@ describe("classify", () => {
         status: 409,
         code: "reauth_required",
         message: "The Zoom connection must be reconnected in the dashboard",
+      },
+    ],
+    [
+      "a value sealed with a key this server lacks",
+      new UnknownKeyError("old"),
+      {
+        status: 503,
+        code: "undecryptable",
+        message: "This connection's tokens are sealed with a key this server does not have",
+        retryAfter: 30,
+      },
+    ],
+    [
+      "a value that fails authentication",
+      new DecryptionError("authentication failed (wrong key, row or column)"),
+      {
+        status: 503,
+        code: "undecryptable",
+        message: "This connection's stored tokens cannot be decrypted",
       },
     ],
     [

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { databaseOutage } from "@/db";
 import { isLockContention } from "@/db/errors";
+import { DecryptionError, UnknownKeyError } from "@/lib/crypto/aead";
 import { ReauthRequiredError, RefreshPausedError } from "@/lib/vault/types";
 import {
   ZoomInvalidAccessTokenError,
@@ -42,6 +43,16 @@ function classifyUpstream(err: unknown): Failure | undefined {
       outage.retryAfterSeconds,
     );
   }
+  if (err instanceof UnknownKeyError) {
+    // During a rolling key change another instance may hold the key; the operator must add it here.
+    return fail(
+      "undecryptable",
+      "This connection's tokens are sealed with a key this server does not have",
+      KEY_MISSING_RETRY_AFTER_SECONDS,
+    );
+  }
+  if (err instanceof DecryptionError)
+    return fail("undecryptable", "This connection's stored tokens cannot be decrypted");
   if (err instanceof ReauthRequiredError) {
     return fail("reauth_required", "The Zoom connection must be reconnected in the dashboard");
   }
@@ -81,6 +92,8 @@ function classifyUpstream(err: unknown): Failure | undefined {
   }
   return undefined;
 }
+
+const KEY_MISSING_RETRY_AFTER_SECONDS = 30;
 
 function fail(code: ApiErrorCode, message: string, retryAfter?: number): Failure {
   return { status: statusOf(code), code, message, retryAfter };

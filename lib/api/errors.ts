@@ -14,6 +14,7 @@ const STATUS = {
   zoom_unavailable: 503,
   busy: 503,
   database_unavailable: 503,
+  undecryptable: 503,
   internal: 500,
 } as const;
 

@@ -40,7 +40,10 @@ export function buildConfig(raw: RawEnv): AppConfig {
       ? null
       : loadOrCreateGeneratedSecrets(path.dirname(pgliteDir));
   const authSecret = env.AUTH_SECRET ?? generated!.AUTH_SECRET;
-  const keyring = parseKeyring(env.TOKEN_ENCRYPTION_KEYS ?? generated!.TOKEN_ENCRYPTION_KEYS);
+  const keyring = parseKeyring(
+    env.TOKEN_ENCRYPTION_KEYS ?? generated!.TOKEN_ENCRYPTION_KEYS,
+    env.TOKEN_ENCRYPTION_KEY_ID,
+  );
   const demo = !env.ZOOM_CLIENT_ID;
   // Demo credentials are derived from AUTH_SECRET so they are not guessable from the source.
   const derived = (label: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decrypt, DecryptionError, encrypt, keyIdOf } from "./aead";
-import { generateKeyringValue, parseKeyring } from "./keyring";
+import { decrypt, DecryptionError, encrypt, keyIdOf, UnknownKeyError } from "./aead";
+import { generateKeyringValue, keyIdsOf, parseKeyring } from "./keyring";
 
 const keyring = parseKeyring(generateKeyringValue("a"));
 
@@ -40,8 +40,19 @@ describe("AES-256-GCM values", () => {
     expect(decrypt(rotated, stored, "ctx")).toBe("secret");
     expect(keyIdOf(encrypt(rotated, "secret", "ctx"))).toBe("new");
     expect(() => decrypt(parseKeyring(generateKeyringValue("new")), stored, "ctx")).toThrow(
-      /not configured/,
+      UnknownKeyError,
     );
+  });
+
+  it("lists a key for decryption only until it is named the encrypting key", () => {
+    const value = `${generateKeyringValue("old")},${generateKeyringValue("new")}`;
+    const phase1 = parseKeyring(value);
+    const phase2 = parseKeyring(value, "new");
+    expect(keyIdsOf(phase1)).toEqual({ encrypting: "old", decryptOnly: ["new"] });
+    expect(keyIdsOf(phase2)).toEqual({ encrypting: "new", decryptOnly: ["old"] });
+    expect(keyIdOf(encrypt(phase2, "secret", "ctx"))).toBe("new");
+    expect(decrypt(phase1, encrypt(phase2, "secret", "ctx"), "ctx")).toBe("secret");
+    expect(() => parseKeyring(value, "other")).toThrow(/no key has the id other/);
   });
 
   it("rejects malformed keyrings", () => {

@@ -12,6 +12,14 @@ export class DecryptionError extends Error {
   }
 }
 
+/** The value names a key id the keyring does not hold: a key removed too early, or not added yet. */
+export class UnknownKeyError extends DecryptionError {
+  constructor(readonly keyId: string) {
+    super(`key ${keyId} is not configured`);
+    this.name = "UnknownKeyError";
+  }
+}
+
 /**
  * AES-256-GCM with a random 96-bit IV. The output names the key that wrote it
  * (`v1.<keyId>.<base64url(iv|tag|ciphertext)>`), and `context` is authenticated as associated data:
@@ -31,7 +39,7 @@ export function decrypt(keyring: Keyring, stored: string, context: string): stri
   if (version !== VERSION || !keyId || !packed || rest.length > 0)
     throw new DecryptionError("unknown format");
   const key = keyring.byId.get(keyId);
-  if (!key) throw new DecryptionError(`key ${keyId} is not configured`);
+  if (!key) throw new UnknownKeyError(keyId);
   const bytes = Buffer.from(packed, "base64url");
   if (bytes.length < IV_BYTES + TAG_BYTES) throw new DecryptionError("truncated value");
   const decipher = createDecipheriv("aes-256-gcm", key, bytes.subarray(0, IV_BYTES));

@@ -1,3 +1,4 @@
+import { sealedContext } from "@/db/sealed-columns";
 import { z } from "zod";
 import { listLiveSealedSecrets } from "@/db/queries/bot-platform-secrets";
 import type { BotPlatform, BotPlatformSecret } from "@/db/schema";
@@ -7,7 +8,7 @@ import { getLogger } from "@/lib/log/logger";
 import type { Vault } from "@/lib/vault/types";
 
 // Associated data binds the ciphertext to its row: copied to another row, it fails to decrypt.
-const aad = (id: string) => `bot_platform_secrets:${id}:secret_enc`;
+const aad = (id: string) => sealedContext("bot_platform_secrets", id, "secret_enc");
 
 export function sealSigningSecret(keyring: Keyring, id: string, secret: string): string {
   return encrypt(keyring, secret, aad(id));

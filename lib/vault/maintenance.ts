@@ -1,20 +1,8 @@
-import {
-  listGrantIdsNotStartingWith,
-  listGrantIdsRefreshedBefore,
-  lockGrant,
-  rewriteCiphertext,
-} from "@/db/queries/grants";
-import { DecryptionError, sealedPrefix } from "@/lib/crypto/aead";
+import { listGrantIdsRefreshedBefore } from "@/db/queries/grants";
 import { listUnusedGrantIds } from "@/db/queries/connections";
 import { releaseGrantIfUnused } from "./grants";
 import { isDraining } from "./lease";
 import { refreshGrant } from "./refresh";
-import {
-  isSealedWithPrimary,
-  openAccessToken,
-  openRefreshToken,
-  sealTokens,
-} from "./sealed-tokens";
 import type { Vault } from "./types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,39 +45,4 @@ function shuffled<T>(items: T[]): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
-}
-
-/**
- * Re-encrypts every grant with the first key of TOKEN_ENCRYPTION_KEYS, row by row under the same row
- * lock as refreshes, so it is safe while the app serves requests. Rows already on that key are skipped.
- */
-export async function reencryptGrants(vault: Vault, until = Infinity) {
-  const result = { rewritten: 0, unreadable: 0, complete: false };
-  // Only rows on another key are visited, so the run at every start costs one query when nothing changed.
-  for (const grantId of await listGrantIdsNotStartingWith(
-    vault.db,
-    sealedPrefix(vault.keyring.primary.id),
-  )) {
-    if (Date.now() >= until) return result;
-    const outcome = await vault.db.transaction(async (tx) => {
-      const grant = await lockGrant(tx, grantId);
-      if (!grant || isSealedWithPrimary(vault.keyring, grant)) return "skipped";
-      let tokens;
-      try {
-        tokens = {
-          accessToken: openAccessToken(vault.keyring, grant),
-          refreshToken: openRefreshToken(vault.keyring, grant),
-        };
-      } catch (err) {
-        // A key was dropped too early or the row was tampered with: report it, rotate the rest.
-        if (err instanceof DecryptionError) return "unreadable";
-        throw err;
-      }
-      await rewriteCiphertext(tx, grant.id, sealTokens(vault.keyring, grant.id, tokens));
-      return "rewritten";
-    });
-    if (outcome !== "skipped") result[outcome]++;
-  }
-  result.complete = true;
-  return result;
 }

@@ -1,11 +1,12 @@
 import type { ZoomGrant } from "@/db/schema";
-import { decrypt, encrypt, keyIdOf } from "@/lib/crypto/aead";
+import { sealedContext } from "@/db/sealed-columns";
+import { decrypt, encrypt } from "@/lib/crypto/aead";
 import type { Keyring } from "@/lib/crypto/keyring";
 
 type Column = "access_token" | "refresh_token";
 
 // Associated data binds each ciphertext to its row and column: copied elsewhere, it fails to decrypt.
-const aad = (grantId: string, column: Column) => `zoom_grants:${grantId}:${column}`;
+const aad = (grantId: string, column: Column) => sealedContext("zoom_grants", grantId, column);
 
 export function sealTokens(
   keyring: Keyring,
@@ -30,14 +31,4 @@ export function openRefreshToken(
   grant: Pick<ZoomGrant, "id" | "refreshTokenEnc">,
 ): string {
   return decrypt(keyring, grant.refreshTokenEnc, aad(grant.id, "refresh_token"));
-}
-
-export function isSealedWithPrimary(
-  keyring: Keyring,
-  grant: Pick<ZoomGrant, "accessTokenEnc" | "refreshTokenEnc">,
-) {
-  return (
-    keyIdOf(grant.accessTokenEnc) === keyring.primary.id &&
-    keyIdOf(grant.refreshTokenEnc) === keyring.primary.id
-  );
 }

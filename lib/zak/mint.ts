@@ -18,7 +18,8 @@ export type Outcome =
   | "reauth_required"
   | "no_token"
   | "zoom_unavailable"
-  | "zoom_error";
+  | "zoom_error"
+  | "undecryptable";
 
 export interface MintResult {
   status: number;
@@ -140,6 +141,7 @@ const OUTCOMES: Partial<Record<ApiErrorCode, Outcome>> = {
   zoom_unavailable: "zoom_unavailable",
   busy: "zoom_unavailable",
   zoom_error: "zoom_error",
+  undecryptable: "undecryptable",
 };
 
 /** An upstream failure as the bot's answer; anything unexpected is rethrown for the caller to log. */
