@@ -6,6 +6,7 @@ import {
   recordRefreshFailure,
   releaseRefreshLease,
 } from "@/db/queries/grants";
+import { retryWhileUnreachable } from "@/db/retry";
 import type { ZoomGrant } from "@/db/schema";
 import { errorFields } from "@/lib/log/error-fields";
 import { getLogger } from "@/lib/log/logger";
@@ -142,12 +143,17 @@ async function lead(vault: Vault, grant: ZoomGrant): Promise<FreshAccessToken | 
     }
     throw err;
   }
-  // The new refresh token is committed before anyone uses the new access token.
-  const committed = await commitRefreshedTokens(vault.db, grant.id, grant.version, {
-    ...sealTokens(vault.keyring, grant.id, tokens),
-    accessTokenExpiresAt: tokens.expiresAt,
-    scopes: tokens.scope || grant.scopes,
-  });
+  // The new refresh token is committed before anyone uses the new access token. Zoom has already
+  // rotated it, so the pair in hand is the only live one: a database blip must not lose it.
+  const committed = await retryWhileUnreachable(
+    () =>
+      commitRefreshedTokens(vault.db, grant.id, grant.version, {
+        ...sealTokens(vault.keyring, grant.id, tokens),
+        accessTokenExpiresAt: tokens.expiresAt,
+        scopes: tokens.scope || grant.scopes,
+      }),
+    grant.refreshLeaseUntil?.getTime() ?? Date.now() + leaseMsFor(vault.zoom.timeoutMs),
+  );
   getMetrics().refreshes.inc({ outcome: "refreshed" });
   if (!committed) {
     // Only a new consent writes a grant without the lease, and Zoom killed this pair with it.
