@@ -47,6 +47,14 @@ export async function listLiveBotPlatformSecrets(
 }
 
 /** The sealed live secrets of one platform, to verify a request with. */
+/** A tenant's unrevoked secrets of one platform. */
+const isLive = (tenantId: string, platform: BotPlatform) =>
+  and(
+    eq(botPlatformSecrets.tenantId, tenantId),
+    eq(botPlatformSecrets.platform, platform),
+    isNull(botPlatformSecrets.revokedAt),
+  );
+
 export async function listLiveSealedSecrets(
   db: Db,
   tenantId: string,
@@ -55,13 +63,7 @@ export async function listLiveSealedSecrets(
   return db
     .select({ id: botPlatformSecrets.id, secretEnc: botPlatformSecrets.secretEnc })
     .from(botPlatformSecrets)
-    .where(
-      and(
-        eq(botPlatformSecrets.tenantId, tenantId),
-        eq(botPlatformSecrets.platform, platform),
-        isNull(botPlatformSecrets.revokedAt),
-      ),
-    );
+    .where(isLive(tenantId, platform));
 }
 
 const requirementColumns = {
@@ -97,13 +99,7 @@ export async function countLiveSecrets(tx: Tx, tenantId: string, platform: BotPl
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(botPlatformSecrets)
-    .where(
-      and(
-        eq(botPlatformSecrets.tenantId, tenantId),
-        eq(botPlatformSecrets.platform, platform),
-        isNull(botPlatformSecrets.revokedAt),
-      ),
-    );
+    .where(isLive(tenantId, platform));
   return row?.n ?? 0;
 }
 

@@ -1,10 +1,9 @@
 import { bearerToken } from "@/lib/api/bearer";
-import { classify } from "@/lib/api/classify";
 import { clientIp } from "@/lib/api/client-ip";
 import { getBroker } from "@/lib/broker";
 import { requestIdOf } from "@/lib/log/request-id";
 import type { TokenKind } from "./kinds";
-import { observeBotRequest } from "./observe";
+import { observeBotFailure, observeBotRequest } from "./observe";
 import { serveTokenRequest } from "./serve";
 
 const HEADERS = {
@@ -51,20 +50,8 @@ export function botTokenRoute(kind: TokenKind) {
       });
       return answer(result.status, result.body, result.retryAfterSeconds);
     } catch (err) {
-      // Failures outside minting (the database unreachable, a bug) get the one classification too.
-      const failure = classify(err);
-      const internal = failure.code === "internal";
-      observeBotRequest({
-        ...observed,
-        outcome: failure.code,
-        status: failure.status,
-        durationMs: performance.now() - started,
-        error: internal ? err : undefined,
-      });
-      const body = internal
-        ? `Internal error (request id ${requestId}); retry shortly`
-        : failure.message;
-      return answer(failure.status, body, failure.retryAfter);
+      const failure = observeBotFailure(err, observed, started);
+      return answer(failure.status, failure.message, failure.retryAfter);
     }
   };
 }

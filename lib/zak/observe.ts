@@ -2,6 +2,7 @@ import { errorFields } from "@/lib/log/error-fields";
 import { getLogger } from "@/lib/log/logger";
 import { getMetrics } from "@/lib/metrics/registry";
 import { slugSchema } from "@/lib/tenants/slug";
+import { classify, type Failure } from "@/lib/api/classify";
 import type { ApiErrorCode } from "@/lib/api/errors";
 import { KIND_PATHS, type TokenKind } from "./kinds";
 import type { Outcome } from "./mint";
@@ -37,4 +38,29 @@ export function observeBotRequest(record: BotRequestRecord): void {
   };
   const level = outcome === "internal" ? "error" : status >= 500 ? "warn" : "info";
   getLogger()[level](line, "token request");
+}
+
+/**
+ * A failure outside minting (bad input, the database unreachable, a bug): classified once, observed,
+ * and worded for the caller; an unexpected error's answer carries only the request id.
+ */
+export function observeBotFailure(
+  err: unknown,
+  observed: Pick<BotRequestRecord, "route" | "requestId" | "slug" | "kind">,
+  started: number,
+): Failure {
+  const failure = classify(err);
+  const internal = failure.code === "internal";
+  observeBotRequest({
+    ...observed,
+    outcome: failure.code,
+    status: failure.status,
+    durationMs: performance.now() - started,
+    error: internal ? err : undefined,
+  });
+  if (!internal) return failure;
+  return {
+    ...failure,
+    message: `Internal error (request id ${observed.requestId}); retry shortly`,
+  };
 }

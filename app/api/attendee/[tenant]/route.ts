@@ -1,10 +1,9 @@
-import { classify } from "@/lib/api/classify";
 import { clientIp } from "@/lib/api/client-ip";
 import { readText } from "@/lib/api/request";
 import { serveAttendeeCallback, MAX_CALLBACK_BYTES } from "@/lib/attendee/callback";
 import { getBroker } from "@/lib/broker";
 import { requestIdOf } from "@/lib/log/request-id";
-import { observeBotRequest } from "@/lib/zak/observe";
+import { observeBotFailure, observeBotRequest } from "@/lib/zak/observe";
 
 export const dynamic = "force-dynamic";
 
@@ -45,23 +44,12 @@ export async function POST(req: Request, ctx: { params: Promise<{ tenant: string
     if (result.retryAfterSeconds) headers["retry-after"] = String(result.retryAfterSeconds);
     return Response.json(result.body, { status: result.status, headers });
   } catch (err) {
-    // Bad input (413, 400, 403) and failures outside minting get the one classification.
-    const failure = classify(err);
-    const internal = failure.code === "internal";
-    observeBotRequest({
-      ...observed,
-      outcome: failure.code,
-      status: failure.status,
-      durationMs: performance.now() - started,
-      error: internal ? err : undefined,
-    });
+    // Bad input (413, 400, 403) and failures outside minting.
+    const failure = observeBotFailure(err, observed, started);
     const headers: Record<string, string> = { ...HEADERS };
     if (failure.retryAfter) headers["retry-after"] = String(failure.retryAfter);
-    const message = internal
-      ? `Internal error (request id ${requestId}); retry shortly`
-      : failure.message;
     return Response.json(
-      { error: { code: failure.code, message } },
+      { error: { code: failure.code, message: failure.message } },
       { status: failure.status, headers },
     );
   }
