@@ -116,7 +116,9 @@ test.describe("rolling key rotation on two processes", () => {
 
       // 3. Re-encrypt what is left, while both serve.
       const rotated = await rotate(stack.databaseUrl, NEW_ENCRYPTS);
-      expect(rotated.stdout).toContain(`Re-encrypted with key "new": zoom_grants ${stillOld}.`);
+      expect(rotated.stdout).toContain(
+        `Re-encrypted with key "new": zoom_grants ${stillOld}, bot_platform_secrets 0.`,
+      );
       expect(await keyIdsInUse(sql)).toEqual(["new"]);
 
       // 4. The old key goes away everywhere.
