@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findConnection } from "@/db/queries/connections";
 import { zoomGrants } from "@/db/schema";
-import { testEngines, type TestDatabase } from "@/db/testing";
+import { testEngines } from "@/db/testing";
 import { DecryptionError } from "@/lib/crypto/aead";
 import { mintToken } from "@/lib/zak/mint";
 import { withAccessToken } from "./access-token";
@@ -16,32 +16,21 @@ import {
   endRefreshBackoff,
   expireCachedAccessToken,
   grantOf,
-  testVault,
 } from "./testing";
+import { useVaultOnEngine } from "@/lib/vault/test-hooks";
 
 describe.each(testEngines())("token vault on $name", (engine) => {
-  let database: TestDatabase;
-  let setup: ReturnType<typeof testVault>;
-
-  beforeAll(async () => {
-    database = await engine.open();
-  });
-  afterAll(async () => {
-    await database.close();
-  });
-  beforeEach(() => {
-    setup = testVault(database.db);
-  });
+  const t = useVaultOnEngine(engine);
 
   async function connected(email = `u${Math.random().toString(36).slice(2)}@zoom.test`) {
-    const tenant = await createTenant(database.db);
-    const { user } = await connectZoomUser(setup, tenant, email);
+    const tenant = await createTenant(t.database.db);
+    const { user } = await connectZoomUser(t.setup, tenant, email);
     return { tenant, user };
   }
 
   async function mintFor(tenantId: string) {
-    const found = await findConnection(database.db, tenantId);
-    return mintToken(setup.vault, "zak", found?.connection ?? null, found?.grant ?? null);
+    const found = await findConnection(t.database.db, tenantId);
+    return mintToken(t.setup.vault, "zak", found?.connection ?? null, found?.grant ?? null);
   }
 
   it("serves a ZAK the emulator issued to the connected user, reusing the cached access token", async () => {
@@ -49,62 +38,62 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     const first = await mintFor(tenant.tenantId);
     const second = await mintFor(tenant.tenantId);
     expect(first.status).toBe(200);
-    expect(setup.emulator.lookupIssuedToken(first.body)).toMatchObject({
+    expect(t.setup.emulator.lookupIssuedToken(first.body)).toMatchObject({
       type: "zak",
       userId: user.id,
     });
     expect(second.body).not.toBe(first.body); // a fresh ZAK per request
-    expect(setup.emulator.stats().grants.refresh_token).toBe(0);
+    expect(t.setup.emulator.stats().grants.refresh_token).toBe(0);
   });
 
   it("refreshes an expiring access token exactly once for concurrent callers", async () => {
     const { tenant, user } = await connected();
-    await expireCachedAccessToken(database.db, user.id);
+    await expireCachedAccessToken(t.database.db, user.id);
     const results = await Promise.all(Array.from({ length: 25 }, () => mintFor(tenant.tenantId)));
     expect(results.map((r) => r.status)).toEqual(Array(25).fill(200));
-    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
-    expect(setup.emulator.stats().invalidGrant).toBe(0);
+    expect(t.setup.emulator.stats().grants.refresh_token).toBe(1);
+    expect(t.setup.emulator.stats().invalidGrant).toBe(0);
   });
 
   it("lets the lease, not only the in-process single flight, decide who refreshes", async () => {
     const { user } = await connected();
-    await expireCachedAccessToken(database.db, user.id);
-    const grant = await grantOf(database.db, user.id);
+    await expireCachedAccessToken(t.database.db, user.id);
+    const grant = await grantOf(t.database.db, user.id);
     // Distinct flight keys bypass in-process coalescing, as separate processes would.
     const tokens = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        refreshGrant(setup.vault, grant!.id, unlessFresh(), `caller-${i}`),
+        refreshGrant(t.setup.vault, grant!.id, unlessFresh(), `caller-${i}`),
       ),
     );
     expect(new Set(tokens.map((t) => t.accessToken)).size).toBe(1);
-    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
+    expect(t.setup.emulator.stats().grants.refresh_token).toBe(1);
   });
 
   it("commits the rotated refresh token, which Zoom then requires", async () => {
     const { user } = await connected();
-    const before = await grantOf(database.db, user.id);
-    await expireCachedAccessToken(database.db, user.id);
-    await refreshGrant(setup.vault, before!.id, unlessFresh());
-    const after = await grantOf(database.db, user.id);
-    expect(openRefreshToken(setup.vault.keyring, after!)).not.toBe(
-      openRefreshToken(setup.vault.keyring, before!),
+    const before = await grantOf(t.database.db, user.id);
+    await expireCachedAccessToken(t.database.db, user.id);
+    await refreshGrant(t.setup.vault, before!.id, unlessFresh());
+    const after = await grantOf(t.database.db, user.id);
+    expect(openRefreshToken(t.setup.vault.keyring, after!)).not.toBe(
+      openRefreshToken(t.setup.vault.keyring, before!),
     );
     expect(after!.version).toBe(before!.version + 1);
     // The old refresh token is dead at Zoom.
     await expect(
-      setup.vault.zoom.refresh(openRefreshToken(setup.vault.keyring, before!)),
+      t.setup.vault.zoom.refresh(openRefreshToken(t.setup.vault.keyring, before!)),
     ).rejects.toThrow(/grant/);
   });
 
   it("marks the grant reauth_required when Zoom refuses the refresh token", async () => {
     const { tenant, user } = await connected();
-    await setup.emulator.deauthorize(user.id);
-    await expireCachedAccessToken(database.db, user.id);
+    await t.setup.emulator.deauthorize(user.id);
+    await expireCachedAccessToken(t.database.db, user.id);
     const result = await mintFor(tenant.tenantId);
     expect(result).toMatchObject({ status: 409, outcome: "reauth_required" });
-    expect((await grantOf(database.db, user.id))!.status).toBe("reauth_required");
+    expect((await grantOf(t.database.db, user.id))!.status).toBe("reauth_required");
     expect((await mintFor(tenant.tenantId)).status).toBe(409);
-    expect(setup.emulator.stats().grants.refresh_token).toBe(0);
+    expect(t.setup.emulator.stats().grants.refresh_token).toBe(0);
   });
 
   it.each([
@@ -115,9 +104,9 @@ describe.each(testEngines())("token vault on $name", (engine) => {
     "keeps the refresh token chain through a Zoom %s during refresh",
     async (kind, status) => {
       const { tenant, user } = await connected();
-      const before = await grantOf(database.db, user.id);
-      await expireCachedAccessToken(database.db, user.id);
-      setup.emulator.setFault({
+      const before = await grantOf(t.database.db, user.id);
+      await expireCachedAccessToken(t.database.db, user.id);
+      t.setup.emulator.setFault({
         endpoint: "token",
         kind,
         latencyMs: 5000,
@@ -126,86 +115,86 @@ describe.each(testEngines())("token vault on $name", (engine) => {
       const failed = await mintFor(tenant.tenantId);
       expect(failed).toMatchObject({ status, outcome: "zoom_unavailable" });
       expect(failed.retryAfterSeconds).toBeGreaterThan(0);
-      const unchanged = await grantOf(database.db, user.id);
+      const unchanged = await grantOf(t.database.db, user.id);
       expect(unchanged!.status).toBe("active");
-      expect(openRefreshToken(setup.vault.keyring, unchanged!)).toBe(
-        openRefreshToken(setup.vault.keyring, before!),
+      expect(openRefreshToken(t.setup.vault.keyring, unchanged!)).toBe(
+        openRefreshToken(t.setup.vault.keyring, before!),
       );
-      setup.emulator.clearFaults();
-      await endRefreshBackoff(database.db, user.id);
+      t.setup.emulator.clearFaults();
+      await endRefreshBackoff(t.database.db, user.id);
       expect((await mintFor(tenant.tenantId)).status).toBe(200);
-      expect(setup.emulator.stats().invalidGrant).toBe(0);
+      expect(t.setup.emulator.stats().invalidGrant).toBe(0);
     },
   );
 
   it("answers 503 or 502 for ZAK endpoint failures without touching the grant", async () => {
     const { tenant, user } = await connected();
-    setup.emulator.setFault({ endpoint: "user_token", kind: "rate_limit", retryAfterSeconds: 7 });
+    t.setup.emulator.setFault({ endpoint: "user_token", kind: "rate_limit", retryAfterSeconds: 7 });
     expect(await mintFor(tenant.tenantId)).toMatchObject({ status: 503, retryAfterSeconds: 7 });
-    setup.emulator.setFault({ endpoint: "user_token", kind: "drop" });
+    t.setup.emulator.setFault({ endpoint: "user_token", kind: "drop" });
     expect((await mintFor(tenant.tenantId)).status).toBe(503);
-    expect((await grantOf(database.db, user.id))!.status).toBe("active");
+    expect((await grantOf(t.database.db, user.id))!.status).toBe("active");
     expect((await mintFor(tenant.tenantId)).status).toBe(200);
   });
 
   it("retries once after a dropped refresh that Zoom never processed", async () => {
     const { tenant, user } = await connected();
-    await expireCachedAccessToken(database.db, user.id);
-    setup.emulator.setFault({ endpoint: "token", kind: "drop", grantType: "refresh_token" });
+    await expireCachedAccessToken(t.database.db, user.id);
+    t.setup.emulator.setFault({ endpoint: "token", kind: "drop", grantType: "refresh_token" });
     expect((await mintFor(tenant.tenantId)).status).toBe(200);
-    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
+    expect(t.setup.emulator.stats().grants.refresh_token).toBe(1);
   });
 
   it("names the cause when Zoom rotated the token but the answer was lost", async () => {
     const { tenant, user } = await connected();
-    await expireCachedAccessToken(database.db, user.id);
-    setup.emulator.setFault({
+    await expireCachedAccessToken(t.database.db, user.id);
+    t.setup.emulator.setFault({
       endpoint: "token",
       kind: "drop_after_commit",
       grantType: "refresh_token",
     });
     expect((await mintFor(tenant.tenantId)).status).toBe(409);
-    expect((await grantOf(database.db, user.id))!.lastError).toMatch(/answer was lost/);
+    expect((await grantOf(t.database.db, user.id))!.lastError).toMatch(/answer was lost/);
   });
 
   it("re-reads and refreshes once when Zoom refuses an unexpired access token (code 124)", async () => {
     const { tenant } = await connected();
-    setup.emulator.expireAccessTokens();
+    t.setup.emulator.expireAccessTokens();
     expect((await mintFor(tenant.tenantId)).status).toBe(200);
-    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
+    expect(t.setup.emulator.stats().grants.refresh_token).toBe(1);
   });
 
   it("keeps both tenants working when they connect the same Zoom user, and disconnecting one keeps the other", async () => {
     const email = `shared${Date.now()}@zoom.test`;
     const a = await connected(email);
-    const b = await createTenant(database.db);
-    await connectZoomUser(setup, b, email);
+    const b = await createTenant(t.database.db);
+    await connectZoomUser(t.setup, b, email);
     expect((await mintFor(a.tenant.tenantId)).status).toBe(200);
     expect((await mintFor(b.tenantId)).status).toBe(200);
-    await disconnectTenant(setup.vault, a.tenant.tenantId);
-    expect(setup.emulator.stats().endpoints.revoke).toBe(0);
+    await disconnectTenant(t.setup.vault, a.tenant.tenantId);
+    expect(t.setup.emulator.stats().endpoints.revoke).toBe(0);
     expect((await mintFor(a.tenant.tenantId)).status).toBe(404);
     const served = await mintFor(b.tenantId);
-    expect(setup.emulator.lookupIssuedToken(served.body)?.userId).toBe(a.user.id);
+    expect(t.setup.emulator.lookupIssuedToken(served.body)?.userId).toBe(a.user.id);
   });
 
   it("revokes at Zoom and deletes the tokens when the last tenant disconnects", async () => {
     const { tenant, user } = await connected();
-    await disconnectTenant(setup.vault, tenant.tenantId);
-    expect(setup.emulator.stats().endpoints.revoke).toBe(1);
-    expect(await grantOf(database.db, user.id)).toBeUndefined();
+    await disconnectTenant(t.setup.vault, tenant.tenantId);
+    expect(t.setup.emulator.stats().endpoints.revoke).toBe(1);
+    expect(await grantOf(t.database.db, user.id)).toBeUndefined();
   });
 
   it("survives Zoom's deauthorization webhook arriving while the disconnect commits", async () => {
     // Zoom answers a revoke by calling our webhook, so the two transactions race on the same rows.
     const webhooks: Promise<boolean>[] = [];
     const vault = {
-      ...setup.vault,
+      ...t.setup.vault,
       zoom: {
-        ...setup.vault.zoom,
+        ...t.setup.vault.zoom,
         revoke: async (accessToken: string) => {
-          await setup.vault.zoom.revoke(accessToken);
-          webhooks.push(applyDeauthorization(setup.vault, zoomUserId, new Date()));
+          await t.setup.vault.zoom.revoke(accessToken);
+          webhooks.push(applyDeauthorization(t.setup.vault, zoomUserId, new Date()));
         },
       },
     };
@@ -215,19 +204,19 @@ describe.each(testEngines())("token vault on $name", (engine) => {
       zoomUserId = user.id;
       await disconnectTenant(vault, tenant.tenantId);
       await Promise.all(webhooks.splice(0));
-      expect(await findConnection(database.db, tenant.tenantId)).toBeUndefined();
-      expect(await grantOf(database.db, user.id)).toBeUndefined();
+      expect(await findConnection(t.database.db, tenant.tenantId)).toBeUndefined();
+      expect(await grantOf(t.database.db, user.id)).toBeUndefined();
     }
   });
 
   it("applies a deauthorization once, and ignores one older than the latest consent", async () => {
     const { tenant, user } = await connected();
-    expect(await applyDeauthorization(setup.vault, user.id, new Date(Date.now() - 60_000))).toBe(
+    expect(await applyDeauthorization(t.setup.vault, user.id, new Date(Date.now() - 60_000))).toBe(
       false,
     );
-    expect(await applyDeauthorization(setup.vault, user.id, new Date())).toBe(true);
-    expect(await applyDeauthorization(setup.vault, user.id, new Date())).toBe(false);
-    const found = await findConnection(database.db, tenant.tenantId);
+    expect(await applyDeauthorization(t.setup.vault, user.id, new Date())).toBe(true);
+    expect(await applyDeauthorization(t.setup.vault, user.id, new Date())).toBe(false);
+    const found = await findConnection(t.database.db, tenant.tenantId);
     expect(found?.grant).toBeNull();
     expect(found?.connection.disconnectedReason).toMatch(/removed the app/);
     expect((await mintFor(tenant.tenantId)).status).toBe(404);
@@ -236,45 +225,45 @@ describe.each(testEngines())("token vault on $name", (engine) => {
   it("stores only ciphertext, bound to its row and column", async () => {
     const first = await connected();
     const second = await connected();
-    const a = await grantOf(database.db, first.user.id);
-    const b = await grantOf(database.db, second.user.id);
+    const a = await grantOf(t.database.db, first.user.id);
+    const b = await grantOf(t.database.db, second.user.id);
     const plaintext = [
-      openRefreshToken(setup.vault.keyring, a!),
-      openAccessToken(setup.vault.keyring, a!),
+      openRefreshToken(t.setup.vault.keyring, a!),
+      openAccessToken(t.setup.vault.keyring, a!),
     ];
-    const dump = await database.db.execute(
+    const dump = await t.database.db.execute(
       sql`select row_to_json(g)::text as row from zoom_grants g`,
     );
     const text = JSON.stringify(dump);
     for (const token of plaintext) expect(text).not.toContain(token);
     // A's refresh-token ciphertext does not open in B's row, nor in A's access-token column.
     expect(() =>
-      openRefreshToken(setup.vault.keyring, { ...b!, refreshTokenEnc: a!.refreshTokenEnc }),
+      openRefreshToken(t.setup.vault.keyring, { ...b!, refreshTokenEnc: a!.refreshTokenEnc }),
     ).toThrow(DecryptionError);
     expect(() =>
-      openAccessToken(setup.vault.keyring, { ...a!, accessTokenEnc: a!.refreshTokenEnc }),
+      openAccessToken(t.setup.vault.keyring, { ...a!, accessTokenEnc: a!.refreshTokenEnc }),
     ).toThrow(DecryptionError);
   });
 
   it("refreshes idle grants ahead of Zoom's refresh-token expiry", async () => {
     const { user } = await connected();
-    const grant = await grantOf(database.db, user.id);
-    await database.db
+    const grant = await grantOf(t.database.db, user.id);
+    await t.database.db
       .update(zoomGrants)
       .set({ refreshedAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) })
       .where(eq(zoomGrants.id, grant!.id));
-    const result = await refreshIdleGrants(setup.vault);
+    const result = await refreshIdleGrants(t.setup.vault);
     expect(result.refreshed).toBeGreaterThanOrEqual(1);
-    expect((await grantOf(database.db, user.id))!.refreshedAt.getTime()).toBeGreaterThan(
+    expect((await grantOf(t.database.db, user.id))!.refreshedAt.getTime()).toBeGreaterThan(
       Date.now() - 60_000,
     );
-    expect(setup.emulator.stats().grants.refresh_token).toBeGreaterThanOrEqual(1);
+    expect(t.setup.emulator.stats().grants.refresh_token).toBeGreaterThanOrEqual(1);
   });
 
   it("calls Zoom with the stored access token", async () => {
     const { user } = await connected();
-    const grant = await grantOf(database.db, user.id);
-    const me = await withAccessToken(setup.vault, grant!, (at) => setup.vault.zoom.getMe(at));
+    const grant = await grantOf(t.database.db, user.id);
+    const me = await withAccessToken(t.setup.vault, grant!, (at) => t.setup.vault.zoom.getMe(at));
     expect(me.id).toBe(user.id);
   });
 });

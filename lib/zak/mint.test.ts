@@ -1,15 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findConnection } from "@/db/queries/connections";
 import { insertUrlSecret } from "@/db/queries/url-secrets";
 import { tokenRequests, zoomGrants } from "@/db/schema";
-import { testEngines, type TestDatabase } from "@/db/testing";
+import { testEngines } from "@/db/testing";
 import { unlessFresh } from "@/lib/vault/refresh";
-import { connectZoomUser, createTenant, testVault } from "@/lib/vault/testing";
+import { connectZoomUser, createTenant } from "@/lib/vault/testing";
 import type { TokenKind } from "./kinds";
 import { mintToken, SERVED_ACCESS_TOKEN_MIN_VALIDITY_MS, type MintOptions } from "./mint";
 import { serveTokenRequest } from "./serve";
 import { generateUrlSecret } from "./url-secret";
+import { useVaultOnEngine } from "@/lib/vault/test-hooks";
 
 describe("unlessFresh", () => {
   const grantWith = (secondsLeft: number) =>
@@ -25,34 +26,23 @@ describe("unlessFresh", () => {
 });
 
 describe.each(testEngines())("token kinds on $name", (engine) => {
-  let database: TestDatabase;
-  let setup: ReturnType<typeof testVault>;
-
-  beforeAll(async () => {
-    database = await engine.open();
-  });
-  afterAll(async () => {
-    await database.close();
-  });
-  beforeEach(() => {
-    setup = testVault(database.db);
-  });
+  const t = useVaultOnEngine(engine);
 
   async function connected() {
-    const tenant = await createTenant(database.db);
+    const tenant = await createTenant(t.database.db);
     const email = `u${Math.random().toString(36).slice(2)}@zoom.test`;
-    const { user } = await connectZoomUser(setup, tenant, email);
-    const meetingId = setup.emulator.createMeeting(email)!;
+    const { user } = await connectZoomUser(t.setup, tenant, email);
+    const meetingId = t.setup.emulator.createMeeting(email)!;
     return { tenant, user, meetingId };
   }
 
   async function mint(tenantId: string, kind: TokenKind, opts: MintOptions = {}) {
-    const found = await findConnection(database.db, tenantId);
-    return mintToken(setup.vault, kind, found?.connection ?? null, found?.grant ?? null, opts);
+    const found = await findConnection(t.database.db, tenantId);
+    return mintToken(t.setup.vault, kind, found?.connection ?? null, found?.grant ?? null, opts);
   }
 
   const setCachedExpiry = (zoomUserId: string, secondsLeft: number) =>
-    database.db
+    t.database.db
       .update(zoomGrants)
       .set({ accessTokenExpiresAt: new Date(Date.now() + secondsLeft * 1000) })
       .where(eq(zoomGrants.zoomUserId, zoomUserId));
@@ -63,7 +53,7 @@ describe.each(testEngines())("token kinds on $name", (engine) => {
       const result = await mint(tenant.tenantId, kind, opts);
       expect(result.status, kind).toBe(200);
       expect(result.expiresAt!.getTime()).toBeGreaterThan(Date.now());
-      return setup.emulator.lookupIssuedToken(result.body);
+      return t.setup.emulator.lookupIssuedToken(result.body);
     };
     expect(await issued("zak")).toMatchObject({ type: "zak", userId: user.id });
     expect(await issued("obf", { meetingId })).toMatchObject({
@@ -98,17 +88,17 @@ describe.each(testEngines())("token kinds on $name", (engine) => {
 
   it("answers 409 naming the scope a kind needs when Zoom did not grant it, without calling Zoom", async () => {
     const { tenant, user, meetingId } = await connected();
-    await database.db
+    await t.database.db
       .update(zoomGrants)
       .set({ scopes: "user:read:token user:read:user" })
       .where(eq(zoomGrants.zoomUserId, user.id));
-    const before = setup.emulator.stats().endpoints.jointoken;
+    const before = t.setup.emulator.stats().endpoints.jointoken;
     expect(await mint(tenant.tenantId, "join_token", { meetingId })).toEqual({
       status: 409,
       outcome: "missing_scope",
       body: "The Zoom connection lacks scope meeting:read:local_recording_token: add it to the Zoom app and reconnect",
     });
-    expect(setup.emulator.stats().endpoints.jointoken).toBe(before);
+    expect(t.setup.emulator.stats().endpoints.jointoken).toBe(before);
     expect((await mint(tenant.tenantId, "obf")).status).toBe(200);
   });
 
@@ -118,7 +108,7 @@ describe.each(testEngines())("token kinds on $name", (engine) => {
     const results = await Promise.all(
       Array.from({ length: 20 }, () => mint(tenant.tenantId, "access_token")),
     );
-    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
+    expect(t.setup.emulator.stats().grants.refresh_token).toBe(1);
     expect(new Set(results.map((r) => r.body)).size).toBe(1);
     for (const result of results) {
       expect(result.status).toBe(200);
@@ -126,19 +116,19 @@ describe.each(testEngines())("token kinds on $name", (engine) => {
         SERVED_ACCESS_TOKEN_MIN_VALIDITY_MS,
       );
     }
-    const info = setup.emulator.lookupIssuedToken(results[0]!.body)!;
+    const info = t.setup.emulator.lookupIssuedToken(results[0]!.body)!;
     expect(Date.parse(info.expiresAt) - Date.now()).toBeGreaterThan(
       SERVED_ACCESS_TOKEN_MIN_VALIDITY_MS,
     );
     // A cached token with time to spare is served as it is.
     await setCachedExpiry(user.id, 1800);
     expect((await mint(tenant.tenantId, "access_token")).body).toBe(results[0]!.body);
-    expect(setup.emulator.stats().grants.refresh_token).toBe(1);
+    expect(t.setup.emulator.stats().grants.refresh_token).toBe(1);
   });
 
   it("writes the scopes Zoom grants on consent and on refresh", async () => {
     const { user } = await connected();
-    const [grant] = await database.db
+    const [grant] = await t.database.db
       .select()
       .from(zoomGrants)
       .where(eq(zoomGrants.zoomUserId, user.id));
@@ -148,7 +138,7 @@ describe.each(testEngines())("token kinds on $name", (engine) => {
   describe("serving", () => {
     async function secretFor(tenantId: string, userId: string, kinds: TokenKind[]) {
       const { secret, prefix, hash } = generateUrlSecret();
-      await insertUrlSecret(database.db, {
+      await insertUrlSecret(t.database.db, {
         tenantId,
         label: "bot",
         prefix,
@@ -163,7 +153,7 @@ describe.each(testEngines())("token kinds on $name", (engine) => {
       const { tenant, meetingId } = await connected();
       const secret = await secretFor(tenant.tenantId, tenant.userId, ["zak"]);
       const serve = (kind: TokenKind, params = "", headers: HeadersInit = {}) =>
-        serveTokenRequest(setup.vault, {
+        serveTokenRequest(t.setup.vault, {
           slug: tenant.slug,
           secret,
           kind,
@@ -180,7 +170,7 @@ describe.each(testEngines())("token kinds on $name", (engine) => {
       expect((await serve("access_token")).body).toBe("This URL may not fetch Zoom access token");
       expect((await serve("zak", "bot_id=bot-7", { "webhook-id": "msg_1" })).status).toBe(200);
 
-      const rows = await database.db
+      const rows = await t.database.db
         .select()
         .from(tokenRequests)
         .where(eq(tokenRequests.tenantId, tenant.tenantId));
