@@ -1,7 +1,7 @@
+import { refuseWithoutBearer } from "@/lib/api/bearer";
 import { route } from "@/lib/api/route";
 import { getBroker } from "@/lib/broker";
 import { getConfig } from "@/lib/config";
-import { safeEqual } from "@/lib/crypto/digest";
 import { runMaintenance } from "@/lib/maintenance";
 
 export const dynamic = "force-dynamic";
@@ -14,16 +14,8 @@ const BUDGET_MS = 8_000;
 // for hosts with no long-lived process. `Authorization: Bearer CRON_SECRET`;
 // off (404) without CRON_SECRET. GET does the same, because Vercel Cron calls its routes with GET.
 async function handler(req: Request): Promise<Response> {
-  const secret = getConfig().cronSecret;
-  if (!secret)
-    return Response.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
-  const given = /^Bearer (.+)$/.exec(req.headers.get("authorization") ?? "")?.[1] ?? "";
-  if (!safeEqual(given, secret)) {
-    return Response.json(
-      { error: { code: "unauthorized", message: "Missing or wrong bearer token" } },
-      { status: 401, headers: { "www-authenticate": "Bearer" } },
-    );
-  }
+  const refused = refuseWithoutBearer(getConfig().cronSecret, req, "cron");
+  if (refused) return refused;
   const report = await runMaintenance(await getBroker(), BUDGET_MS);
   return Response.json(report, { headers: { "cache-control": "no-store" } });
 }
