@@ -49,7 +49,8 @@ test.describe("PostgreSQL terminates the app's connections", () => {
         await moreAnswers(20);
       }
       await expectHealth(stack.urls[0]!, 200);
-      const recovered = traffic.answers.length;
+      // Requests sent before the database was seen back may still have met the outage.
+      const recovered = traffic.started;
       await moreAnswers(10);
       const answers = await traffic.stop();
 
@@ -59,9 +60,9 @@ test.describe("PostgreSQL terminates the app's connections", () => {
       for (const answer of answers.filter((a) => a.status === 503)) {
         expect(Number(answer.retryAfter)).toBeGreaterThan(0);
       }
-      expect(answers.slice(recovered).map((a) => a.status)).toEqual(
-        answers.slice(recovered).map(() => 200),
-      );
+      const afterRecovery = answers.filter((a) => a.seq >= recovered);
+      expect(afterRecovery.length).toBeGreaterThan(0);
+      expect(afterRecovery.filter((a) => a.status !== 200)).toEqual([]);
       console.log(
         `connection drop: ${answers.length} bot requests, ${terminated} backends terminated, ` +
           `${answers.filter((a) => a.status === 503).length} answered 503, ` +

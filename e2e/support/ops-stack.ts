@@ -80,6 +80,8 @@ export async function connectedTenants(appUrl: string, count: number): Promise<s
 }
 
 export interface BotAnswer {
+  /** Order in which the request was sent. */
+  seq: number;
   app: number;
   status: number;
   retryAfter: string | null;
@@ -96,6 +98,7 @@ export function botTraffic(paths: string[], urls: string[], inService: Set<numbe
   const pending = new Map<number, Set<Promise<unknown>>>(urls.map((_, i) => [i, new Set()]));
   let running = true;
   let turn = 0;
+  let started = 0;
   const worker = async () => {
     while (running) {
       const slots = [...inService];
@@ -106,14 +109,16 @@ export function botTraffic(paths: string[], urls: string[], inService: Set<numbe
       const app = slots[turn % slots.length]!;
       const path = paths[turn % paths.length]!;
       turn++;
+      const seq = started++;
       const request = fetch(`${urls[app]}${path}`).then(
         async (res) => ({
+          seq,
           app,
           status: res.status,
           retryAfter: res.headers.get("retry-after"),
           body: res.status === 200 ? "" : await res.text(),
         }),
-        (err: unknown) => ({ app, status: 0, retryAfter: null, body: String(err) }),
+        (err: unknown) => ({ seq, app, status: 0, retryAfter: null, body: String(err) }),
       );
       pending.get(app)!.add(request);
       answers.push(await request);
@@ -123,6 +128,10 @@ export function botTraffic(paths: string[], urls: string[], inService: Set<numbe
   const all = Array.from({ length: workers }, worker);
   return {
     answers,
+    /** How many requests have been sent so far: answers with a `seq` at least this were sent later. */
+    get started() {
+      return started;
+    },
     async drain(slot: number) {
       await Promise.all(pending.get(slot)!);
     },
