@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  jsonb,
   boolean,
   index,
   integer,
@@ -132,6 +133,9 @@ export const zoomConnections = pgTable(
     }),
     connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
     disconnectedReason: text("disconnected_reason"),
+    // When the owners were told that this connection broke; cleared by the next consent, so each
+    // break is mailed once however many refreshes or deauthorizations repeat it.
+    breakNotifiedAt: timestamp("break_notified_at", { withTimezone: true }),
     lastTokenServedAt: timestamp("last_token_served_at", { withTimezone: true }),
   },
   (t) => [index("zoom_connections_grant_idx").on(t.grantId)],
@@ -243,3 +247,85 @@ export const signedRequestIds = pgTable(
     index("signed_request_ids_expiry_idx").on(t.expiresAt),
   ],
 );
+
+/**
+ * A tenant's outbound webhook endpoint. The Standard Webhooks signing secret (`whsec_…`) is shown
+ * once; the app must sign with it, so it is sealed (lib/crypto) bound to this row's id and column.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    // Event types this endpoint receives (lib/events/types.ts).
+    events: text("events").array().notNull(),
+    secretEnc: text("secret_enc").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_endpoints_tenant_idx").on(t.tenantId)],
+);
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+
+/**
+ * The outbox: one row per event, written in the same transaction as the state change it reports.
+ * Its id is the `webhook-id` every delivery of it carries, so receivers can drop duplicates.
+ */
+export const outboxEvents = pgTable(
+  "outbox_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    data: jsonb("data").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_events_tenant_idx").on(t.tenantId)],
+);
+export type OutboxEvent = typeof outboxEvents.$inferSelect;
+
+export const deliveryChannelEnum = pgEnum("delivery_channel", ["webhook", "email"]);
+export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "delivered", "failed"]);
+export type DeliveryStatus = (typeof deliveryStatusEnum.enumValues)[number];
+
+/**
+ * One event to one destination (a webhook endpoint, or an owner's email address), retried with
+ * backoff until delivered or given up. Whoever sends it holds a lease, so one instance sends it at a
+ * time and a crashed sender's lease runs out.
+ */
+export const outboxDeliveries = pgTable(
+  "outbox_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => outboxEvents.id, { onDelete: "cascade" }),
+    channel: deliveryChannelEnum("channel").notNull(),
+    endpointId: uuid("endpoint_id").references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    recipient: text("recipient"),
+    status: deliveryStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("outbox_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index("outbox_deliveries_endpoint_idx").on(t.endpointId, t.createdAt.desc()),
+    index("outbox_deliveries_event_idx").on(t.eventId),
+  ],
+);
+export type OutboxDelivery = typeof outboxDeliveries.$inferSelect;

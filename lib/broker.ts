@@ -19,7 +19,13 @@ export function getBroker(): Promise<Broker> {
   broker ??= getDb().then((db) => {
     const config = getConfig();
     const fetchImpl = countZoomCalls(config.zoom.demo ? demoFetch(getDemoEmulator(config)) : fetch);
-    return { db, config, keyring: config.keyring, zoom: createZoomClient(config.zoom, fetchImpl) };
+    return {
+      db,
+      config,
+      keyring: config.keyring,
+      zoom: createZoomClient(config.zoom, fetchImpl),
+      emailAlerts: config.email !== null,
+    };
   });
   // An unreachable database must not be remembered: the next request tries again.
   broker.catch(() => {

@@ -40,6 +40,14 @@ const rawSchema = z.object({
     z.coerce.number<string | undefined>().int().min(100).max(60_000).default(5_000),
   ),
   METRICS_TOKEN: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  SMTP_URL: optional.pipe(
+    z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional(),
+  ),
+  EMAIL_FROM: optional.pipe(z.string().max(200).optional()),
+  WEBHOOK_ALLOW_PRIVATE_URLS: optional.pipe(z.enum(["0", "1"], "must be 0 or 1").default("0")),
+  WEBHOOK_RETRY_BASE_SECONDS: optional.pipe(
+    z.coerce.number<string | undefined>().int().min(1).max(3600).default(30),
+  ),
 });
 
 function safeKeyring(value: string) {
@@ -85,6 +93,8 @@ export function parseEnv(raw: RawEnv): ParsedEnv {
       if (!present(name)) problems.push(`${name} is required when ZOOM_CLIENT_ID is set`);
     }
   }
+  if (present("SMTP_URL") && !present("EMAIL_FROM"))
+    problems.push("EMAIL_FROM is required when SMTP_URL is set");
   if (problems.length > 0 || !env) throw new EnvError(problems);
   return env;
 }

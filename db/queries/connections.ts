@@ -47,11 +47,24 @@ export async function deleteConnection(db: Db | Tx, tenantId: string) {
   await db.delete(zoomConnections).where(eq(zoomConnections.tenantId, tenantId));
 }
 
-/** Keeps the tenants' rows, without tokens, so the dashboard can say why they were disconnected. */
-export async function detachGrant(tx: Tx, grantId: string, reason: string) {
-  await tx
+/**
+ * Keeps the tenants' rows, without tokens, so the dashboard can say why they were disconnected.
+ * Returns those tenants' ids.
+ */
+export async function detachGrant(tx: Tx, grantId: string, reason: string): Promise<string[]> {
+  const rows = await tx
     .update(zoomConnections)
     .set({ grantId: null, disconnectedReason: reason })
+    .where(eq(zoomConnections.grantId, grantId))
+    .returning({ tenantId: zoomConnections.tenantId });
+  return rows.map((r) => r.tenantId);
+}
+
+/** A new consent mended the grant: each of its tenants' next break is mailed again. */
+export async function clearBreakNotified(tx: Tx, grantId: string) {
+  await tx
+    .update(zoomConnections)
+    .set({ breakNotifiedAt: null })
     .where(eq(zoomConnections.grantId, grantId));
 }
 

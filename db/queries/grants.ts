@@ -100,7 +100,12 @@ export async function commitRefreshedTokens(
   return Boolean(row);
 }
 
-export async function markReauthRequired(db: Db, id: string, version: number, lastError: string) {
+export async function markReauthRequired(
+  db: Db | Tx,
+  id: string,
+  version: number,
+  lastError: string,
+) {
   const [row] = await db
     .update(zoomGrants)
     .set({

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { tenants, urlSecrets, zoomConnections, zoomGrants, type UrlSecret } from "../schema";
 
 export async function insertUrlSecret(
@@ -39,15 +39,16 @@ export async function listActiveUrlSecrets(db: Db, tenantId: string): Promise<Ur
     .orderBy(desc(urlSecrets.createdAt));
 }
 
-export async function revokeUrlSecret(db: Db, tenantId: string, id: string): Promise<boolean> {
-  const rows = await db
+/** Revokes an active secret of the tenant; returns what may be shown of it, or undefined. */
+export async function revokeUrlSecret(db: Db | Tx, tenantId: string, id: string) {
+  const [row] = await db
     .update(urlSecrets)
     .set({ revokedAt: new Date() })
     .where(
       and(eq(urlSecrets.id, id), eq(urlSecrets.tenantId, tenantId), isNull(urlSecrets.revokedAt)),
     )
-    .returning({ id: urlSecrets.id });
-  return rows.length > 0;
+    .returning({ id: urlSecrets.id, label: urlSecrets.label, prefix: urlSecrets.prefix });
+  return row;
 }
 
 /**

@@ -28,6 +28,21 @@ export interface AppConfig {
   cronSecret: string | null;
   /** Bearer token for /api/metrics; null keeps the endpoint off. */
   metricsToken: string | null;
+  /** Where alerts are mailed from; null when SMTP_URL is not set (no email is sent). */
+  email: EmailConfig | null;
+  webhooks: WebhookConfig;
+}
+
+export interface EmailConfig {
+  smtpUrl: string;
+  from: string;
+}
+
+export interface WebhookConfig {
+  /** Local development and tests only: endpoints may be http and resolve to private addresses. */
+  allowPrivateUrls: boolean;
+  /** The first retry's delay; each later one doubles (lib/outbox/backoff.ts). */
+  retryBaseSeconds: number;
 }
 
 const EMULATOR_MOUNT = "/zoom-emulator";
@@ -68,6 +83,11 @@ export function buildConfig(raw: RawEnv): AppConfig {
       timeoutMs: env.ZOOM_TIMEOUT_MS,
     },
     metricsToken: env.METRICS_TOKEN ?? null,
+    email: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM! } : null,
+    webhooks: {
+      allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS === "1",
+      retryBaseSeconds: env.WEBHOOK_RETRY_BASE_SECONDS,
+    },
   };
 }
 

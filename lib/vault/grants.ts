@@ -1,4 +1,5 @@
 import {
+  clearBreakNotified,
   findConnection,
   deleteConnection,
   detachGrant,
@@ -14,6 +15,7 @@ import {
   upsertGrantFromConsent,
 } from "@/db/queries/grants";
 import type { ZoomGrant } from "@/db/schema";
+import { recordConnectionBreak, recordEvent } from "@/lib/events/record";
 import { errorFields } from "@/lib/log/error-fields";
 import { getLogger } from "@/lib/log/logger";
 import type { TokenSet } from "@/lib/zoom/client";
@@ -41,46 +43,54 @@ export async function storeConsent(
   vault: Vault,
   input: { tenantId: string; userId: string; tokens: TokenSet; user: ZoomUser },
 ): Promise<void> {
+  const profile = profileOf(input.user, input.tokens.scope);
   const previousGrantId = await vault.db.transaction(async (tx) => {
-    const grantId = await upsertGrantFromConsent(
-      tx,
-      profileOf(input.user, input.tokens.scope),
-      (id) => ({
-        ...sealTokens(vault.keyring, id, input.tokens),
-        accessTokenExpiresAt: input.tokens.expiresAt,
-      }),
-    );
+    const grantId = await upsertGrantFromConsent(tx, profile, (id) => ({
+      ...sealTokens(vault.keyring, id, input.tokens),
+      accessTokenExpiresAt: input.tokens.expiresAt,
+    }));
     const previous = await linkTenantToGrant(tx, {
       tenantId: input.tenantId,
       grantId,
       userId: input.userId,
     });
+    await clearBreakNotified(tx, grantId);
+    await recordEvent(tx, input.tenantId, "connection.connected", {
+      zoomUser: { email: profile.email, displayName: profile.displayName },
+    });
     return previous !== grantId ? previous : null;
   });
   // The tenant switched to another Zoom user: let go of the old grant if nobody else uses it.
-  // Failing that is not the person's problem; the maintenance job retries it.
-  if (previousGrantId) {
-    await releaseGrantIfUnused(vault, previousGrantId).catch((err: unknown) =>
-      getLogger().warn({ error: errorFields(err) }, "could not release a previous grant yet"),
-    );
-  }
+  if (previousGrantId) await releaseGrantOrLeaveToMaintenance(vault, previousGrantId);
 }
 
-/** Disconnects a tenant. The grant is revoked at Zoom and deleted only when no other tenant uses it. */
+/**
+ * Disconnects a tenant: the connection goes first, with its event; the grant is then revoked at Zoom
+ * and deleted when no other tenant uses it. Zoom answers the revoke with a deauthorization webhook,
+ * which then finds no tenant on the grant, so it is not taken for a deauthorization at Zoom.
+ */
 export async function disconnectTenant(vault: Vault, tenantId: string): Promise<void> {
   const current = await findConnection(vault.db, tenantId);
   if (!current) return;
   const grant = current.grant;
-  // Revoke first: if Zoom cannot be reached, nothing has changed and the person can try again.
-  if (grant && (await countTenantsUsingGrant(vault.db, grant.id)) <= 1)
-    await revokeAtZoom(vault, grant);
   await vault.db.transaction(async (tx) => {
-    // Grant row first, then the connection: the order the deauthorization webhook (which Zoom
-    // sends in answer to our revoke) and a new consent take them in, so they cannot deadlock.
-    const locked = grant ? await lockGrant(tx, grant.id) : undefined;
+    // Grant row first, then the connection: the order the deauthorization webhook and a new
+    // consent take them in, so they cannot deadlock.
+    if (grant) await lockGrant(tx, grant.id);
     await deleteConnection(tx, tenantId);
-    if (locked) await deleteGrantIfUnused(tx, locked.id);
+    if (grant) await recordEvent(tx, tenantId, "connection.disconnected", { by: "user", reason: null });
   });
+  if (grant) await releaseGrantOrLeaveToMaintenance(vault, grant.id);
+}
+
+/**
+ * Failing to release a grant nobody uses is not the person's problem: the tenant is already
+ * disconnected, and the maintenance job retries the release.
+ */
+async function releaseGrantOrLeaveToMaintenance(vault: Vault, grantId: string) {
+  await releaseGrantIfUnused(vault, grantId).catch((err: unknown) =>
+    getLogger().warn({ error: errorFields(err) }, "could not release an unused grant yet"),
+  );
 }
 
 /** Revokes and deletes a grant that no tenant uses any more (after a tenant switched Zoom users). */
@@ -120,7 +130,12 @@ export async function applyDeauthorization(
   return vault.db.transaction(async (tx) => {
     const grant = await lockGrantByZoomUser(tx, zoomUserId);
     if (!grant || grant.authorizedAt > deauthorizedAt) return false;
-    await detachGrant(tx, grant.id, DEAUTHORIZED_REASON);
+    for (const tenantId of await detachGrant(tx, grant.id, DEAUTHORIZED_REASON)) {
+      await recordConnectionBreak(tx, vault, tenantId, {
+        type: "connection.disconnected",
+        data: { by: "zoom", reason: DEAUTHORIZED_REASON },
+      });
+    }
     await deleteGrant(tx, grant.id);
     return true;
   });

@@ -6,8 +6,10 @@ import {
   recordRefreshFailure,
   releaseRefreshLease,
 } from "@/db/queries/grants";
+import { listTenantIdsOfGrant } from "@/db/queries/outbox";
 import { retryWhileUnreachable } from "@/db/retry";
 import type { ZoomGrant } from "@/db/schema";
+import { recordConnectionBreak } from "@/lib/events/record";
 import { errorFields } from "@/lib/log/error-fields";
 import { getLogger } from "@/lib/log/logger";
 import { getMetrics } from "@/lib/metrics/registry";
@@ -173,11 +175,25 @@ async function settleInvalidGrant(
   const reason = grant.refreshInterruptedAt ? INTERRUPTED_REASON : err.message;
   // The version check: if someone committed a new pair since the lease was taken, the token is not
   // dead, it was rotated by them.
-  if (await markReauthRequired(vault.db, grant.id, grant.version, reason)) {
+  if (await markReauthRequiredWithEvents(vault, grant, reason)) {
     getLogger().warn({ grantId: grant.id, reason }, "Zoom grant needs a reconnect");
     throw new ReauthRequiredError();
   }
   return null;
+}
+
+/** Marks the grant reauth_required and records the break for each of its tenants, together. */
+function markReauthRequiredWithEvents(vault: Vault, grant: ZoomGrant, reason: string) {
+  return vault.db.transaction(async (tx) => {
+    if (!(await markReauthRequired(tx, grant.id, grant.version, reason))) return false;
+    for (const tenantId of await listTenantIdsOfGrant(tx, grant.id)) {
+      await recordConnectionBreak(tx, vault, tenantId, {
+        type: "connection.reauth_required",
+        data: { reason },
+      });
+    }
+    return true;
+  });
 }
 
 /**

@@ -12,7 +12,11 @@ import { consent, pkcePair } from "@/lib/zoom-emulator/test-helpers";
 import { storeConsent } from "./grants";
 import type { Vault } from "./types";
 
-export function testVault(db: Db, keyring: Keyring = parseKeyring(generateKeyringValue("t1"))) {
+export function testVault(
+  db: Db,
+  keyring: Keyring = parseKeyring(generateKeyringValue("t1")),
+  emailAlerts = true,
+) {
   const config = zoomConfig();
   const emulator: ZoomEmulator = createZoomEmulator({
     clients: [
@@ -25,7 +29,7 @@ export function testVault(db: Db, keyring: Keyring = parseKeyring(generateKeyrin
     controls: true,
   });
   const fetchVia = (url: string, init: RequestInit) => emulator.handle(new Request(url, init));
-  const vault: Vault = { db, keyring, zoom: createZoomClient(config, fetchVia) };
+  const vault: Vault = { db, keyring, zoom: createZoomClient(config, fetchVia), emailAlerts };
   return { vault, emulator };
 }
 

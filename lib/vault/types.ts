@@ -2,11 +2,15 @@ import type { Db } from "@/db/client";
 import type { Keyring } from "@/lib/crypto/keyring";
 import type { ZoomClient } from "@/lib/zoom/client";
 
-/** What the vault needs: the database, the encryption keys and a Zoom client. */
+/**
+ * What the vault needs: the database, the encryption keys, a Zoom client, and whether owners are
+ * emailed when a connection breaks (SMTP is configured).
+ */
 export interface Vault {
   db: Db;
   keyring: Keyring;
   zoom: ZoomClient;
+  emailAlerts: boolean;
 }
 
 /** The grant's tokens are dead at Zoom; only a new consent (reconnect) brings it back. */

@@ -10,6 +10,7 @@ const connection: ZoomConnection = {
   connectedByUserId: "u1",
   connectedAt: at,
   disconnectedReason: null,
+  breakNotifiedAt: null,
   lastTokenServedAt: null,
 };
 
