@@ -6,6 +6,7 @@ import { EnvError } from "./env";
 import { errorFields } from "./log/error-fields";
 import { getLogger } from "./log/logger";
 import { runMaintenance } from "./maintenance";
+import { startDeliveryWorker } from "./outbox/worker";
 import { installShutdown } from "./shutdown";
 
 const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
@@ -30,12 +31,13 @@ export async function startServer() {
       database: config.database.kind === "postgres" ? "PostgreSQL" : config.database.dir,
       demo: config.zoom.demo,
       metrics: config.metricsToken !== null,
+      email: config.email !== null,
       // Ids only, so an operator can check a key change reached this instance.
       encryptionKeys: keyIdsOf(config.keyring),
     },
     config.zoom.demo ? "ready, demo mode (Zoom is emulated)" : "ready",
   );
-  installShutdown(config.zoom.timeoutMs);
+  installShutdown(config.zoom.timeoutMs, startDeliveryWorker(getBroker));
   void runMaintenanceRound();
   setInterval(() => void runMaintenanceRound(), MAINTENANCE_INTERVAL_MS).unref();
 }
@@ -43,8 +45,8 @@ export async function startServer() {
 async function runMaintenanceRound() {
   try {
     const report = await runMaintenance(await getBroker());
-    const { complete: _complete, ...counts } = report;
-    if (Object.values(counts).some((n) => n > 0)) {
+    const { complete: _complete, deliveries, ...counts } = report;
+    if ([...Object.values(counts), ...Object.values(deliveries)].some((n) => n > 0)) {
       getLogger().info(report, "maintenance");
     }
   } catch (err) {

@@ -45,10 +45,7 @@ export async function listSubscribedEndpointIds(
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
     .where(
-      and(
-        eq(webhookEndpoints.tenantId, tenantId),
-        sql`${type} = any(${webhookEndpoints.events})`,
-      ),
+      and(eq(webhookEndpoints.tenantId, tenantId), sql`${type} = any(${webhookEndpoints.events})`),
     );
   return rows.map((r) => r.id);
 }
@@ -154,9 +151,7 @@ export async function recordAttempt(db: Db, id: string, owner: string, outcome: 
     : {
         ...common,
         lastError: outcome.error,
-        ...(outcome.retryAt
-          ? { nextAttemptAt: outcome.retryAt }
-          : { status: "failed" as const }),
+        ...(outcome.retryAt ? { nextAttemptAt: outcome.retryAt } : { status: "failed" as const }),
       };
   await db
     .update(outboxDeliveries)

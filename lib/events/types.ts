@@ -24,4 +24,7 @@ export interface EventData {
 /** The events after which the connection must be reconnected: the owners are emailed once. */
 export type BreakEvent =
   | { type: "connection.reauth_required"; data: EventData["connection.reauth_required"] }
-  | { type: "connection.disconnected"; data: EventData["connection.disconnected"] & { by: "zoom" } };
+  | {
+      type: "connection.disconnected";
+      data: EventData["connection.disconnected"] & { by: "zoom" };
+    };

@@ -78,7 +78,8 @@ export async function disconnectTenant(vault: Vault, tenantId: string): Promise<
     // consent take them in, so they cannot deadlock.
     if (grant) await lockGrant(tx, grant.id);
     await deleteConnection(tx, tenantId);
-    if (grant) await recordEvent(tx, tenantId, "connection.disconnected", { by: "user", reason: null });
+    if (grant)
+      await recordEvent(tx, tenantId, "connection.disconnected", { by: "user", reason: null });
   });
   if (grant) await releaseGrantOrLeaveToMaintenance(vault, grant.id);
 }

@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 // Fits the 10 s default limit of serverless functions.
 const BUDGET_MS = 8_000;
 
-// POST /api/cron/maintenance – one bounded round of maintenance (idle refreshes, audit retention)
-// for hosts with no long-lived process. `Authorization: Bearer CRON_SECRET`;
+// POST /api/cron/maintenance – one bounded round of maintenance (idle refreshes, audit retention,
+// due webhooks and emails) for hosts with no long-lived process. `Authorization: Bearer CRON_SECRET`;
 // off (404) without CRON_SECRET. GET does the same, because Vercel Cron calls its routes with GET.
 async function handler(req: Request): Promise<Response> {
   const refused = refuseWithoutBearer(getConfig().cronSecret, req, "cron");
