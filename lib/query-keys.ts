@@ -15,4 +15,5 @@ export const queryKeys = {
       : (["tenants", slug, "activity"] as const),
   members: (slug: string) => ["tenants", slug, "members"] as const,
   signing: (slug: string) => ["tenants", slug, "signing"] as const,
+  webhooks: (slug: string) => ["tenants", slug, "webhooks"] as const,
 };

@@ -18,6 +18,7 @@ import { SigningCard } from "./_components/signing-card";
 import { TestCard } from "./_components/test-card";
 import { TokenGuideCard } from "./_components/token-guide-card";
 import { TokenUrlsCard } from "./_components/token-urls-card";
+import { WebhooksCard } from "./_components/webhooks-card";
 import { ZoomCallbackBanner } from "./_components/zoom-callback-banner";
 
 export const metadata: Metadata = { title: "Tenant · ZAK Broker" };
@@ -80,6 +81,7 @@ export default async function TenantPage(props: {
           <TokenGuideCard />
           <IntegrationGuides slug={tenant.slug} appUrl={getConfig().appUrl} canManage={manager} />
           <SigningCard slug={tenant.slug} canManage={manager} />
+          {manager && <WebhooksCard slug={tenant.slug} />}
           <ActivityCard slug={tenant.slug} />
           <MembersCard slug={tenant.slug} role={tenant.role} currentUserId={user.id} />
         </div>
