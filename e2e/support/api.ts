@@ -164,7 +164,7 @@ export function emulatorOf(target: Target) {
  * would. Zoom keeps one live token set per user per app, so this kills the tokens the app holds.
  */
 export async function authorizeOutsideApp(
-  target: Target,
+  target: Pick<Target, "appUrls" | "emulatorUrl">,
   zoomEmail: string,
   appId: { clientId: string; clientSecret: string },
 ) {

@@ -9,8 +9,15 @@ import { ZOOM_APP } from "./targets";
 
 export type OpsStack = Awaited<ReturnType<typeof startOpsStack>>;
 
-/** `appCount` app slots (ports chosen now, processes started with `start`), one emulator, one database. */
-export async function startOpsStack(adminUrl: string, appCount: number) {
+/**
+ * `appCount` app slots (ports chosen now, processes started with `start`), one emulator, one database.
+ * With `zoomWebhooks`, the emulator sends its deauthorization events to the first slot.
+ */
+export async function startOpsStack(
+  adminUrl: string,
+  appCount: number,
+  options: { zoomWebhooks?: boolean } = {},
+) {
   const database = await createFreshPostgresDatabase(adminUrl);
   const ports = await Promise.all(Array.from({ length: appCount }, () => freePort()));
   const urls = ports.map((port) => `http://127.0.0.1:${port}`);
@@ -22,6 +29,7 @@ export async function startOpsStack(adminUrl: string, appCount: number) {
         clientSecret: ZOOM_APP.clientSecret,
         redirectUris: urls.map((url) => `${url}/api/zoom/callback`),
         webhookSecretToken: ZOOM_APP.webhookSecretToken,
+        ...(options.zoomWebhooks ? { webhookUrl: `${urls[0]}/api/zoom/webhook` } : {}),
       },
     ],
     controls: true,
@@ -45,6 +53,7 @@ export async function startOpsStack(adminUrl: string, appCount: number) {
     databaseUrl: database.url,
     urls,
     emulator: zoom.emulator,
+    emulatorUrl: zoom.url,
     app: (slot: number) => apps[slot]!,
     /** Starts slot `slot` with `env` added to the common configuration; resolves once health answers at all. */
     async start(slot: number, env: Record<string, string>) {

@@ -1,0 +1,285 @@
+// Outbound webhooks and break emails on two app processes sharing one PostgreSQL: a local receiver
+// verifies every signature with `standardwebhooks`, a real SMTP server (smtp-server) collects the
+// emails. Retries are sped up with WEBHOOK_RETRY_BASE_SECONDS=1 (1 s, 2 s, 4 s, …).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import postgres from "postgres";
+import { SMTPServer } from "smtp-server";
+import { Webhook } from "standardwebhooks";
+import {
+  authorizeOutsideApp,
+  connectZoom,
+  createTenant,
+  createZakUrl,
+  signedInUser,
+  uniqueEmail,
+  type SignedIn,
+} from "../support/api";
+import { startOpsStack, type OpsStack } from "../support/ops-stack";
+import { ZOOM_APP } from "../support/targets";
+
+const adminUrl = process.env.E2E_DATABASE_URL;
+
+interface Hit {
+  id: string;
+  type: string;
+  body: Record<string, unknown>;
+  verified: boolean;
+  status: number;
+}
+
+/** A webhook receiver: verifies each request, answers 500 to the first `failures[type]` hits of each message. */
+async function startReceiver() {
+  const hits: Hit[] = [];
+  const failures = new Map<string, number>();
+  let secret = "";
+  const server: Server = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+    req.on("end", () => {
+      const headers = {
+        "webhook-id": String(req.headers["webhook-id"] ?? ""),
+        "webhook-timestamp": String(req.headers["webhook-timestamp"] ?? ""),
+        "webhook-signature": String(req.headers["webhook-signature"] ?? ""),
+      };
+      let verified = true;
+      try {
+        new Webhook(secret).verify(raw, headers);
+      } catch {
+        verified = false;
+      }
+      const body = JSON.parse(raw) as { type: string } & Record<string, unknown>;
+      const earlier = hits.filter((h) => h.id === headers["webhook-id"]).length;
+      const status = earlier < (failures.get(body.type) ?? 0) ? 500 : 200;
+      hits.push({ id: headers["webhook-id"], type: body.type, body, verified, status });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    hits,
+    failures,
+    setSecret: (value: string) => (secret = value),
+    of: (type: string) => hits.filter((h) => h.type === type),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+interface Mail {
+  to: string[];
+  text: string;
+}
+
+/** A real SMTP server that accepts every message without authentication and keeps it. */
+async function startSmtp() {
+  const mails: Mail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      let text = "";
+      stream.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      stream.on("end", () => {
+        // Undo quoted-printable soft line breaks and escapes, so assertions read the plain text.
+        const plain = text
+          .replace(/=\r?\n/g, "")
+          .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), text: plain });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+test.describe.serial("outbound webhooks and break emails on two app processes", () => {
+  test.skip(!adminUrl, "needs PostgreSQL (E2E_DATABASE_URL)");
+  test.setTimeout(90_000);
+
+  let stack: OpsStack;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let sql: postgres.Sql;
+  let owner: SignedIn;
+  let slug: string;
+  let env: Record<string, string>;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    [receiver, smtp] = await Promise.all([startReceiver(), startSmtp()]);
+    stack = await startOpsStack(adminUrl!, 2, { zoomWebhooks: true });
+    env = {
+      TOKEN_ENCRYPTION_KEYS: `e2e1:${Buffer.alloc(32, 3).toString("base64")}`,
+      WEBHOOK_ALLOW_PRIVATE_URLS: "1",
+      WEBHOOK_RETRY_BASE_SECONDS: "1",
+      SMTP_URL: smtp.url,
+      EMAIL_FROM: "ZAK Broker <alerts@broker.test>",
+    };
+    await stack.start(0, env);
+    sql = postgres(stack.databaseUrl, { max: 1, onnotice: () => {} });
+    owner = await signedInUser(stack.urls[0]!);
+    slug = await createTenant(owner);
+  });
+
+  test.afterAll(async () => {
+    await owner?.http.dispose();
+    await sql?.end();
+    await stack?.close();
+    await Promise.all([receiver?.close(), smtp?.close()]);
+  });
+
+  const deliveriesOf = (eventId: string) =>
+    sql`select status, attempts, lease_owner from outbox_deliveries where event_id = ${eventId}`;
+
+  test("an endpoint answering 500 three times then 200 gets the signed event once, across a kill -9 of the only app process between retries", async () => {
+    const created = await owner.http.post(`/api/tenants/${slug}/webhooks`, {
+      data: { url: receiver.url }, // every event
+    });
+    expect(created.status()).toBe(201);
+    const endpoint = (await created.json()) as { id: string; secret: string };
+    expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    receiver.setSecret(endpoint.secret);
+    const listed = await owner.http.get(`/api/tenants/${slug}/webhooks`);
+    expect(await listed.text()).not.toContain(endpoint.secret);
+
+    receiver.failures.set("connection.connected", 3);
+    await connectZoom(owner, slug, { email: uniqueEmail("hook") });
+    await expect.poll(() => receiver.of("connection.connected").length).toBe(1);
+    const eventId = receiver.hits[0]!.id;
+    // The failed attempt is recorded (lease freed): the process dies while it waits to retry.
+    await expect
+      .poll(async () => (await deliveriesOf(eventId))[0])
+      .toMatchObject({ status: "pending", attempts: 1, lease_owner: null });
+    await stack.app(0).stop("SIGKILL");
+    await stack.start(0, env);
+
+    await expect
+      .poll(() => receiver.of("connection.connected").map((h) => h.status), { timeout: 30_000 })
+      .toEqual([500, 500, 500, 200]);
+    const hits = receiver.of("connection.connected");
+    expect(hits.every((h) => h.id === eventId && h.verified)).toBe(true);
+    expect(hits[3]!.body).toMatchObject({
+      type: "connection.connected",
+      data: { tenant: slug, zoomUser: { email: expect.stringMatching(/^hook-/) } },
+    });
+    expect((await deliveriesOf(eventId))[0]).toMatchObject({ status: "delivered", attempts: 4 });
+    const view = (await (await owner.http.get(`/api/tenants/${slug}/webhooks`)).json()) as {
+      endpoints: { deliveries: { status: string; attempts: number; lastStatusCode: number }[] }[];
+    };
+    expect(view.endpoints[0]!.deliveries[0]).toMatchObject({
+      status: "delivered",
+      attempts: 4,
+      lastStatusCode: 200,
+    });
+  });
+
+  test("two app processes deliver each event once; resend sends it again with the same webhook-id", async () => {
+    await stack.start(1, env);
+    const secretIds: string[] = [];
+    for (let i = 0; i < 12; i++) secretIds.push((await createZakUrl(owner, slug, `bot ${i}`)).id);
+    for (const id of secretIds)
+      expect((await owner.http.delete(`/api/tenants/${slug}/secrets/${id}`)).status()).toBe(200);
+
+    await expect
+      .poll(async () => {
+        const [row] = await sql`select count(*)::int as n from outbox_deliveries d
+          join outbox_events e on e.id = d.event_id
+          where e.type = 'url_secret.revoked' and d.status = 'delivered'`;
+        return row!.n as number;
+      })
+      .toBe(12);
+    const revoked = receiver.of("url_secret.revoked");
+    const ids = new Set(revoked.map((h) => h.id));
+    expect(ids.size).toBe(12);
+    expect(revoked).toHaveLength(12);
+    expect(revoked.every((h) => h.verified && h.status === 200)).toBe(true);
+    expect(
+      revoked.map((h) => (h.body.data as { urlSecret: { id: string } }).urlSecret.id).sort(),
+    ).toEqual([...secretIds].sort());
+
+    const [delivery] = await sql`select d.id from outbox_deliveries d
+      join outbox_events e on e.id = d.event_id where e.id = ${revoked[0]!.id}`;
+    const resend = await owner.http.post(
+      `/api/tenants/${slug}/webhooks/deliveries/${delivery!.id as string}/resend`,
+    );
+    expect(resend.status()).toBe(201);
+    await expect.poll(() => receiver.hits.filter((h) => h.id === revoked[0]!.id).length).toBe(2);
+  });
+
+  test("each break mails the owners once with a working reconnect link; repeats of the same break do not", async () => {
+    receiver.failures.clear();
+    const zoomEmail = (await sql`select email from zoom_grants`)[0]!.email as string;
+    // 1. Deauthorized at Zoom, then the same deauthorization again.
+    await stack.emulator.deauthorize(zoomEmail, ZOOM_APP.clientId);
+    await expect.poll(() => smtp.mails.length, { timeout: 30_000 }).toBe(1);
+    await stack.emulator.deauthorize(zoomEmail, ZOOM_APP.clientId);
+    const [deauthMail] = smtp.mails;
+    const [disconnected] = receiver.of("connection.disconnected");
+    expect(disconnected?.body.data).toMatchObject({ tenant: slug, by: "zoom" });
+    expect(deauthMail!.to).toEqual([owner.email]);
+    expect(deauthMail!.text).toContain("removed the app");
+    // The tenant page on the app that sent it (each process has its own APP_URL here).
+    const link = new RegExp(`http://127\\.0\\.0\\.1:\\d+/tenants/${slug}`).exec(
+      deauthMail!.text,
+    )?.[0];
+    expect(link).toBeDefined();
+    expect(stack.urls.some((url) => link!.startsWith(url))).toBe(true);
+    const signedOut = await fetch(link!, { redirect: "manual" });
+    expect(signedOut.status).toBe(307);
+    expect(signedOut.headers.get("location")).toContain(
+      `/sign-in?callbackUrl=${encodeURIComponent(`/tenants/${slug}`)}`,
+    );
+    const signedIn = await owner.http.get(`/tenants/${slug}`);
+    expect(signedIn.status()).toBe(200);
+    expect(await signedIn.text()).toContain(`Tenant ${slug}`);
+
+    // 2. Reconnected, then Zoom refuses the refresh token (the user authorized the app elsewhere):
+    //    reauth_required. The grant is then forced active again, and the next refresh fails again.
+    const hostEmail = uniqueEmail("host");
+    await connectZoom(owner, slug, { email: hostEmail });
+    const zakPath = new URL((await createZakUrl(owner, slug)).zakUrl);
+    await authorizeOutsideApp(
+      { appUrls: [stack.urls[0]!], emulatorUrl: stack.emulatorUrl },
+      hostEmail,
+      ZOOM_APP,
+    );
+    const botRequest = async () => {
+      await sql`update zoom_grants set status = 'active', access_token_expires_at = now() - interval '1 second'`;
+      return (await fetch(`${stack.urls[1]}${zakPath.pathname}${zakPath.search}`)).status;
+    };
+    expect(await botRequest()).toBe(409);
+    await expect.poll(() => smtp.mails.length, { timeout: 30_000 }).toBe(2);
+    expect(smtp.mails[1]!.text).toContain("Reason: Zoom refused the grant");
+    expect(await botRequest()).toBe(409);
+    await expect.poll(() => receiver.of("connection.reauth_required").length).toBe(2);
+    expect(receiver.of("connection.reauth_required")[0]!.body.data).toMatchObject({
+      tenant: slug,
+      reason: expect.any(String),
+    });
+
+    const events = await sql`select type, count(*)::int as n from outbox_events
+      group by type order by type`;
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { type: "connection.disconnected", n: 1 },
+        { type: "connection.reauth_required", n: 2 },
+      ]),
+    );
+    const [pending] = await sql`select count(*)::int as n from outbox_deliveries
+      where channel = 'email' and status <> 'delivered'`;
+    expect(pending!.n).toBe(0);
+    const [emails] =
+      await sql`select count(*)::int as n from outbox_deliveries where channel = 'email'`;
+    expect(emails!.n).toBe(2);
+    expect(smtp.mails).toHaveLength(2);
+  });
+});
