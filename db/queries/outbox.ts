@@ -200,7 +200,7 @@ export async function listRecentDeliveries(
       lastError: outboxDeliveries.lastError,
       deliveredAt: outboxDeliveries.deliveredAt,
       createdAt: outboxDeliveries.createdAt,
-      eventId: outboxEvents.id,
+      eventId: outboxDeliveries.eventId,
       eventType: outboxEvents.type,
       rank: sql<number>`row_number() over (partition by ${outboxDeliveries.endpointId} order by ${outboxDeliveries.createdAt} desc)`.as(
         "rank",
