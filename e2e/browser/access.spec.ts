@@ -34,6 +34,7 @@ test("a member sees status and activity but no ZAK URLs, test or Zoom controls; 
   await expect(memberView.members).toContainText(member.email);
   await expect(memberView.tokenUrls).toHaveCount(0);
   await expect(memberView.card("Signing")).toBeVisible();
+  await expect(memberView.card("Webhooks")).toHaveCount(0);
   await expect(memberView.button("Leave this tenant")).toBeVisible();
   for (const name of [
     "Connect Zoom",
@@ -51,6 +52,7 @@ test("a member sees status and activity but no ZAK URLs, test or Zoom controls; 
     (await member.http.post(`/api/tenants/${slug}/secrets`, { data: { label: "x" } })).status(),
   ).toBe(403);
   expect((await member.http.post(`/api/tenants/${slug}/zoom/connect`)).status()).toBe(403);
+  expect((await member.http.get(`/api/tenants/${slug}/webhooks`)).status()).toBe(403);
   expect(
     (await member.http.post(`/api/tenants/${slug}/token-test`, { data: { kind: "zak" } })).status(),
   ).toBe(403);
