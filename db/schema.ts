@@ -38,6 +38,12 @@ export const tenants = pgTable(
     // When set, token requests must carry a valid signature of that bot platform, whatever the URL secret.
     requireRecallSignature: boolean("require_recall_signature").notNull().default(false),
     requireAttendeeSignature: boolean("require_attendee_signature").notNull().default(false),
+    // Where a connect link may send its end user back to: origins with an optional path prefix
+    // (lib/connect-links/return-url.ts). Empty: links cannot carry a return URL.
+    connectReturnUrls: text("connect_return_urls")
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("tenants_slug_key").on(t.slug)],
@@ -243,3 +249,34 @@ export const signedRequestIds = pgTable(
     index("signed_request_ids_expiry_idx").on(t.expiresAt),
   ],
 );
+
+/**
+ * A hosted connect link: a URL a customer sends to an end user with no account, who connects the
+ * tenant's Zoom user through it once. Only a SHA-256 hash of its token is stored; the token is in the
+ * URL shown once. `claimed_at` is set by a compare-and-set before the code exchange, so one consent
+ * wins however many tabs or browsers hold the link; `used_at` once the connection is stored.
+ */
+export const connectLinks = pgTable(
+  "connect_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    tokenHash: text("token_hash").notNull(),
+    returnUrl: text("return_url"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("connect_links_token_hash_key").on(t.tokenHash),
+    index("connect_links_tenant_idx").on(t.tenantId, t.createdAt.desc()),
+  ],
+);
+export type ConnectLink = typeof connectLinks.$inferSelect;

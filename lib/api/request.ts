@@ -45,3 +45,16 @@ export function parseJsonText(text: string): unknown {
     throw new ApiError("bad_request", "Body is not valid JSON");
   }
 }
+
+/** Reads and validates a URL-encoded form post (a plain HTML form); failures are 4xx. */
+export async function readForm<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+    throw new ApiError(
+      "unsupported_media_type",
+      "Content-Type must be application/x-www-form-urlencoded",
+    );
+  }
+  const text = await readText(req, MAX_JSON_BYTES);
+  return schema.parse(Object.fromEntries(new URLSearchParams(text)));
+}

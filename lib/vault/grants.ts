@@ -39,7 +39,7 @@ function profileOf(user: ZoomUser, scope: string) {
 /** Stores a completed consent and links the tenant to that Zoom user's (possibly shared) grant. */
 export async function storeConsent(
   vault: Vault,
-  input: { tenantId: string; userId: string; tokens: TokenSet; user: ZoomUser },
+  input: { tenantId: string; userId: string | null; tokens: TokenSet; user: ZoomUser },
 ): Promise<void> {
   const previousGrantId = await vault.db.transaction(async (tx) => {
     const grantId = await upsertGrantFromConsent(
