@@ -15,4 +15,5 @@ export const queryKeys = {
       : (["tenants", slug, "activity"] as const),
   members: (slug: string) => ["tenants", slug, "members"] as const,
   signing: (slug: string) => ["tenants", slug, "signing"] as const,
+  connectLinks: (slug: string) => ["tenants", slug, "connect-links"] as const,
 };
