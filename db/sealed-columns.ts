@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { botPlatformSecrets, zoomGrants } from "./schema";
+import { botPlatformSecrets, idempotentRequests, zoomGrants } from "./schema";
 
 /** A table with columns sealed by lib/crypto/aead, each bound to its row id and a column label. */
 export interface SealedTable {
@@ -42,6 +42,10 @@ export const SEALED_TABLES: readonly SealedTable[] = [
   sealedTable(botPlatformSecrets, { secretEnc: "secret_enc" }, [
     "bot platform secret",
     "bot platform secrets",
+  ]),
+  sealedTable(idempotentRequests, { responseEnc: "response" }, [
+    "stored API answer",
+    "stored API answers",
   ]),
 ];
 

@@ -1,3 +1,4 @@
+import { deleteExpiredIdempotentRequests } from "@/db/queries/idempotent-requests";
 import type { Broker } from "./broker";
 import { pruneSignedRequestIds } from "./signatures/replay-ids";
 import { refreshIdleGrants } from "./vault/maintenance";
@@ -10,12 +11,14 @@ export interface MaintenanceReport {
   pruned: number;
   /** Message ids of signed requests forgotten once their signature window had passed. */
   expiredMessageIds: number;
+  /** Stored API answers forgotten once their Idempotency-Key expired. */
+  expiredIdempotentAnswers: number;
   /** False when the time budget ran out first; the next run resumes where this one stopped. */
   complete: boolean;
 }
 
 /**
- * Idle refreshes, audit retention and expired replay ids, within a time budget. Idle refreshes take
+ * Idle refreshes, audit retention, expired replay ids and stored API answers, within a time budget. Idle refreshes take
  * the grant's refresh lease and pruning deletes in batches, so overlapping runs on several instances (the hourly timer, the cron
  * route) are safe. A step already under way when the budget ends completes. Key rotation is not part
  * of it: during a rolling deploy an instance cannot know that every other one already has the new key,
@@ -29,12 +32,14 @@ export async function runMaintenance(
   const idle = await refreshIdleGrants(broker, Date.now(), until);
   const pruned = await pruneTokenRequests(broker.db, Date.now(), until);
   const expiredMessageIds = await pruneSignedRequestIds(broker);
+  const expiredIdempotentAnswers = await deleteExpiredIdempotentRequests(broker.db);
   return {
     refreshed: idle.refreshed,
     released: idle.released,
     failed: idle.failed,
     pruned,
     expiredMessageIds,
+    expiredIdempotentAnswers,
     complete: idle.complete && Date.now() < until,
   };
 }
