@@ -27,6 +27,7 @@ export async function insertConnectLink(
   input: {
     tenantId: string;
     createdByUserId: string | null;
+    createdByApiKeyId: string | null;
     tokenHash: string;
     returnUrl: string | null;
     expiresInSeconds: number;

@@ -1,3 +1,4 @@
+import { request } from "@playwright/test";
 import postgres from "postgres";
 import {
   consentAtZoom,
@@ -15,7 +16,7 @@ import {
   startLink,
 } from "../support/connect-links";
 import { expect, test } from "../support/fixtures";
-import { connectLinkList, errorBody, parseJson } from "../support/schemas";
+import { connectLinkList, createdConnectLink, errorBody, parseJson } from "../support/schemas";
 
 const CUSTOMER_SITE = "https://customer.example/onboarding";
 
@@ -225,5 +226,57 @@ test.describe("connect links", () => {
       expect(res.status(), String(expiresInSeconds)).toBe(400);
       expect((await parseJson(res, errorBody)).error.message).toMatch(/^expiresInSeconds: /);
     }
+  });
+
+  test("/api/v1/tenants/:slug/connect-links – an API key creates (idempotently), lists and revokes links", async ({
+    appUrl,
+    owner,
+    ownerTenant: slug,
+  }) => {
+    const created = await owner.http.post("/api/api-keys", { data: { name: "onboarding" } });
+    expect(created.status()).toBe(201);
+    const { key } = (await created.json()) as { key: string };
+    const api = await request.newContext({
+      baseURL: appUrl,
+      extraHTTPHeaders: { authorization: `Bearer ${key}` },
+    });
+    const path = `/api/v1/tenants/${slug}/connect-links`;
+    const post = () =>
+      api.post(path, { data: { expiresInSeconds: 600 }, headers: { "idempotency-key": slug } });
+    const first = await post();
+    expect(first.status()).toBe(201);
+    const link = await parseJson(first, createdConnectLink);
+    const retry = await post();
+    expect([retry.status(), retry.headers()["idempotent-replayed"]]).toEqual([201, "true"]);
+    expect((await parseJson(retry, createdConnectLink)).id).toBe(link.id);
+    expect((await parseJson(await api.get(path), connectLinkList)).links.map((l) => l.id)).toEqual([
+      link.id,
+    ]);
+
+    const visitor = await endUser(appUrl);
+    const landed = await connectThroughLink(visitor, link.url, { email: uniqueEmail("api") });
+    expect(landed.searchParams.get("status")).toBe("connected");
+    expect(await getZoomStatus(owner, slug)).toMatchObject({ status: "connected" });
+
+    const refused = await api.post(path, { data: { returnUrl: "https://elsewhere.example/" } });
+    expect((await parseJson(refused, errorBody)).error.message).toMatch(/^returnUrl: not allowed/);
+    const second = await parseJson(await api.post(path, { data: {} }), createdConnectLink);
+    const revoked = await api.delete(`${path}/${second.id}`);
+    expect(await revoked.json()).toEqual({ id: second.id, revoked: true });
+    expect((await api.delete(`${path}/${second.id}`)).status()).toBe(404);
+    expect(await openLink(visitor, second.url)).toContain("This connect link was revoked");
+    expect((await visitor.get(path)).status()).toBe(401);
+
+    const document = (await (await visitor.get("/api/v1/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(document.paths[`/api/v1/tenants/{slug}/connect-links`]!).sort()).toEqual([
+      "get",
+      "post",
+    ]);
+    expect(Object.keys(document.paths[`/api/v1/tenants/{slug}/connect-links/{id}`]!)).toEqual([
+      "delete",
+    ]);
+    await Promise.all([api.dispose(), visitor.dispose()]);
   });
 });

@@ -46,6 +46,8 @@ export async function createConnectLink(
   input: CreateConnectLinkInput & {
     tenantId: string;
     createdByUserId: string | null;
+    /** The API key that asked for it, when one did (acting for createdByUserId). */
+    createdByApiKeyId?: string;
     appUrl: string;
   },
 ): Promise<{ link: ConnectLinkRow; url: string }> {
@@ -62,6 +64,7 @@ export async function createConnectLink(
   const link = await insertConnectLink(db, {
     tenantId: input.tenantId,
     createdByUserId: input.createdByUserId,
+    createdByApiKeyId: input.createdByApiKeyId ?? null,
     tokenHash: hash,
     returnUrl: input.returnUrl ?? null,
     expiresInSeconds: input.expiresInSeconds,

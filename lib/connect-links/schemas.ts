@@ -13,13 +13,18 @@ export const createConnectLinkSchema = z.object({
     .int()
     .min(LINK_TTL_MIN_SECONDS, `must be at least ${LINK_TTL_MIN_SECONDS} seconds`)
     .max(LINK_TTL_MAX_SECONDS, `must be at most ${LINK_TTL_MAX_SECONDS} seconds (30 days)`)
-    .default(LINK_TTL_DEFAULT_SECONDS),
+    .default(LINK_TTL_DEFAULT_SECONDS)
+    .meta({ description: "How long the link stays open: 300 … 2,592,000 seconds (default 24 h)" }),
   returnUrl: z
     .string()
     .trim()
     .max(MAX_RETURN_URL_LENGTH, `must be at most ${MAX_RETURN_URL_LENGTH} characters`)
     .min(1)
-    .optional(),
+    .optional()
+    .meta({
+      description:
+        "Where the end user is sent afterwards (303, with status, error and connect_link_id appended); must match the tenant's return-URL allow-list",
+    }),
 });
 export type CreateConnectLinkInput = z.infer<typeof createConnectLinkSchema>;
 

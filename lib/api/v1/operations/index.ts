@@ -1,4 +1,5 @@
 import type { OperationSpec } from "../operation";
+import { createConnectLinkOp, listConnectLinksOp, revokeConnectLinkOp } from "./connect-links";
 import { createTenantOp, deleteTenantOp, getTenantOp, listTenantsOp } from "./tenants";
 
 /**
@@ -10,4 +11,7 @@ export const V1_OPERATIONS: readonly OperationSpec[] = [
   createTenantOp,
   getTenantOp,
   deleteTenantOp,
+  listConnectLinksOp,
+  createConnectLinkOp,
+  revokeConnectLinkOp,
 ];
