@@ -39,6 +39,12 @@ export const tenants = pgTable(
     // When set, token requests must carry a valid signature of that bot platform, whatever the URL secret.
     requireRecallSignature: boolean("require_recall_signature").notNull().default(false),
     requireAttendeeSignature: boolean("require_attendee_signature").notNull().default(false),
+    // Where a connect link may send its end user back to: origins with an optional path prefix
+    // (lib/connect-links/return-url.ts). Empty: links cannot carry a return URL.
+    connectReturnUrls: text("connect_return_urls")
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("tenants_slug_key").on(t.slug)],
@@ -329,3 +335,92 @@ export const outboxDeliveries = pgTable(
   ],
 );
 export type OutboxDelivery = typeof outboxDeliveries.$inferSelect;
+
+/**
+ * Keys for the `/api/v1` API. A key acts with its creator's live rights (never more), optionally only
+ * on some tenants. Only a SHA-256 hash is stored (the key has 256 random bits); the key is shown once.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull(),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Null: every tenant its creator is a member of. Ids of deleted tenants simply match nothing.
+    tenantIds: uuid("tenant_ids").array(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("api_keys_hash_key").on(t.keyHash),
+    index("api_keys_creator_idx").on(t.createdByUserId),
+  ],
+);
+export type ApiKey = typeof apiKeys.$inferSelect;
+
+/**
+ * The answer to a POST sent with an `Idempotency-Key`, per API key, so a retry gets the same answer
+ * instead of a second tenant. `response_enc` is sealed (lib/crypto) bound to this row: answers may
+ * carry a secret shown once. A row without a response is a request still in progress.
+ */
+export const idempotentRequests = pgTable(
+  "idempotent_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    // SHA-256 of method, path and body: the same key with another request is refused.
+    fingerprint: text("fingerprint").notNull(),
+    status: integer("status"),
+    responseEnc: text("response_enc"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("idempotent_requests_key").on(t.apiKeyId, t.idempotencyKey),
+    index("idempotent_requests_expiry_idx").on(t.expiresAt),
+  ],
+);
+export type IdempotentRequest = typeof idempotentRequests.$inferSelect;
+
+/**
+ * A hosted connect link: a URL a customer sends to an end user with no account, who connects the
+ * tenant's Zoom user through it once. Only a SHA-256 hash of its token is stored; the token is in the
+ * URL shown once. `claimed_at` is set by a compare-and-set before the code exchange, so one consent
+ * wins however many tabs or browsers hold the link; `used_at` once the connection is stored.
+ */
+export const connectLinks = pgTable(
+  "connect_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
+    // Set when an API key created it (acting for createdByUserId, the key's creator).
+    createdByApiKeyId: uuid("created_by_api_key_id").references(() => apiKeys.id, {
+      onDelete: "set null",
+    }),
+    tokenHash: text("token_hash").notNull(),
+    returnUrl: text("return_url"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("connect_links_token_hash_key").on(t.tokenHash),
+    index("connect_links_tenant_idx").on(t.tenantId, t.createdAt.desc()),
+  ],
+);
+export type ConnectLink = typeof connectLinks.$inferSelect;

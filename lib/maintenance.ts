@@ -1,3 +1,4 @@
+import { deleteExpiredIdempotentRequests } from "@/db/queries/idempotent-requests";
 import type { Broker } from "./broker";
 import { deliverDue } from "./outbox/deliver";
 import { pruneSignedRequestIds } from "./signatures/replay-ids";
@@ -13,13 +14,15 @@ export interface MaintenanceReport {
   expiredMessageIds: number;
   /** Webhooks and emails of the outbox sent, scheduled again after a failed attempt, and given up. */
   deliveries: { delivered: number; retrying: number; failed: number };
+  /** Stored API answers forgotten once their Idempotency-Key expired. */
+  expiredIdempotentAnswers: number;
   /** False when the time budget ran out first; the next run resumes where this one stopped. */
   complete: boolean;
 }
 
 /**
- * Idle refreshes, audit retention, expired replay ids and due outbox deliveries (webhooks, emails:
- * on serverless hosts this is what sends them), within a time budget. Idle refreshes take
+ * Idle refreshes, audit retention, expired replay ids, stored API answers and due outbox deliveries
+ * (webhooks, emails: on serverless hosts this is what sends them), within a time budget. Idle refreshes take
  * the grant's refresh lease and pruning deletes in batches, so overlapping runs on several instances (the hourly timer, the cron
  * route) are safe. A step already under way when the budget ends completes. Key rotation is not part
  * of it: during a rolling deploy an instance cannot know that every other one already has the new key,
@@ -34,12 +37,14 @@ export async function runMaintenance(
   const pruned = await pruneTokenRequests(broker.db, Date.now(), until);
   const expiredMessageIds = await pruneSignedRequestIds(broker);
   const { complete: deliveriesComplete, ...deliveries } = await deliverDue(broker, until);
+  const expiredIdempotentAnswers = await deleteExpiredIdempotentRequests(broker.db);
   return {
     refreshed: idle.refreshed,
     released: idle.released,
     failed: idle.failed,
     pruned,
     expiredMessageIds,
+    expiredIdempotentAnswers,
     deliveries,
     complete: idle.complete && deliveriesComplete && Date.now() < until,
   };

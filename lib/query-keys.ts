@@ -16,4 +16,5 @@ export const queryKeys = {
   members: (slug: string) => ["tenants", slug, "members"] as const,
   signing: (slug: string) => ["tenants", slug, "signing"] as const,
   webhooks: (slug: string) => ["tenants", slug, "webhooks"] as const,
+  connectLinks: (slug: string) => ["tenants", slug, "connect-links"] as const,
 };

@@ -23,7 +23,7 @@ export async function findConnection(
 /** Points the tenant at a grant; returns the grant it used before, if any. */
 export async function linkTenantToGrant(
   tx: Tx,
-  input: { tenantId: string; grantId: string; userId: string },
+  input: { tenantId: string; grantId: string; userId: string | null },
 ): Promise<string | null> {
   const [previous] = await tx
     .select({ grantId: zoomConnections.grantId })

@@ -193,12 +193,14 @@ export class ZoomConsent {
   constructor(
     readonly page: Page,
     readonly target: Target,
+    /** Where the callback sends the person: the tenant page, or a connect link's done page. */
+    readonly landing = new RegExp(`^${target.appUrls[0]}/tenants/`),
   ) {}
 
   /** One click on a ready demo user ("Jane Host", …) allows as that user. */
   async allowAsDemoUser(displayName: string) {
     await this.page.getByRole("button", { name: displayName }).click();
-    await expect(this.page).toHaveURL(new RegExp(`^${this.target.appUrls[0]}/tenants/`));
+    await expect(this.page).toHaveURL(this.landing);
   }
 
   /** A new Zoom user with one of the generated avatars. */
@@ -228,7 +230,7 @@ export class ZoomConsent {
 
   private async submit(decision: "Allow" | "Deny") {
     await this.page.getByRole("button", { name: decision }).click();
-    await expect(this.page).toHaveURL(new RegExp(`^${this.target.appUrls[0]}/tenants/`));
+    await expect(this.page).toHaveURL(this.landing);
   }
 }
 

@@ -1,6 +1,6 @@
 // HTTP helpers for end-to-end tests: a signed-in user of the app, and the emulator's test controls.
 import { randomBytes } from "node:crypto";
-import { expect, request, type APIRequestContext } from "@playwright/test";
+import { expect, request, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { basic } from "../../lib/zoom-emulator/test-helpers";
 import {
   activityBody,
@@ -45,6 +45,11 @@ export async function createTenant(user: SignedIn, slug = uniqueSlug()): Promise
   return slug;
 }
 
+export interface ConsentOptions {
+  decision?: "allow" | "deny";
+  tamper?: (callback: URL) => void;
+}
+
 /**
  * Runs the connect flow over HTTP: our connect endpoint, the emulator's consent form, our callback.
  * Returns where the callback sent the person.
@@ -53,30 +58,54 @@ export async function connectZoom(
   user: SignedIn,
   slug: string,
   zoomUser: { email: string; displayName?: string },
-  opts: { decision?: "allow" | "deny"; tamper?: (callback: URL) => void } = {},
+  opts: ConsentOptions = {},
 ): Promise<URL> {
-  const start = await user.http.post(`/api/tenants/${slug}/zoom/connect`);
-  expect(start.status()).toBe(303);
-  const authorize = start.headers()["location"]!;
-  const page = await user.http.get(authorize);
-  const requestId = /name="request_id" value="([^"]+)"/.exec(await page.text())?.[1];
-  expect(requestId, "consent page shows a request id").toBeTruthy();
-  const consent = await user.http.post(
-    authorize.replace(/\/oauth\/authorize\?.*$/, "/oauth/consent"),
-    {
-      form: {
-        request_id: requestId!,
-        decision: opts.decision ?? "allow",
-        email: zoomUser.email,
-        display_name: zoomUser.displayName ?? zoomUser.email.split("@")[0]!,
-      },
-    },
+  return consentAndReturn(
+    user.http,
+    await user.http.post(`/api/tenants/${slug}/zoom/connect`),
+    zoomUser,
+    opts,
   );
-  const callback = new URL(consent.headers()["location"]!);
+}
+
+/**
+ * From our 303 to Zoom's consent page: the emulator's consent form, then our callback (after
+ * `tamper`, which may also just note the callback URL). Returns where the callback sent the person.
+ */
+export async function consentAndReturn(
+  http: APIRequestContext,
+  start: APIResponse,
+  zoomUser: { email: string; displayName?: string },
+  opts: ConsentOptions = {},
+): Promise<URL> {
+  const callback = await consentAtZoom(http, start, zoomUser, opts.decision);
   opts.tamper?.(callback);
-  const done = await user.http.get(callback.toString());
+  const done = await http.get(callback.toString());
   expect(done.status()).toBe(303);
   return new URL(done.headers()["location"]!);
+}
+
+/** From our 303 to Zoom's consent page through the emulator's consent form: the callback URL. */
+export async function consentAtZoom(
+  http: APIRequestContext,
+  start: APIResponse,
+  zoomUser: { email: string; displayName?: string },
+  decision: "allow" | "deny" = "allow",
+): Promise<URL> {
+  expect(start.status()).toBe(303);
+  const authorize = start.headers()["location"]!;
+  const page = await http.get(authorize);
+  const requestId = /name="request_id" value="([^"]+)"/.exec(await page.text())?.[1];
+  expect(requestId, "consent page shows a request id").toBeTruthy();
+  const consent = await http.post(authorize.replace(/\/oauth\/authorize\?.*$/, "/oauth/consent"), {
+    form: {
+      request_id: requestId!,
+      decision,
+      email: zoomUser.email,
+      display_name: zoomUser.displayName ?? zoomUser.email.split("@")[0]!,
+    },
+  });
+  return new URL(consent.headers()["location"]!);
 }
 
 export async function createZakUrl(

@@ -50,3 +50,15 @@ export const emulatorStats = z.looseObject({
 export const emulatorUsers = z.looseObject({
   users: z.array(z.looseObject({ id: z.string(), email: z.string() })),
 });
+
+export const createdConnectLink = z.looseObject({
+  id: z.string(),
+  url: z.string(),
+  expiresAt: z.string(),
+  returnUrl: z.string().nullable(),
+});
+
+export const connectLinkList = z.looseObject({
+  links: z.array(z.looseObject({ id: z.string() })),
+  returnUrls: z.array(z.string()),
+});

@@ -7,17 +7,35 @@ import { newPkcePair } from "@/lib/zoom/pkce";
 export const CONNECT_COOKIE = "zoom_connect";
 export const CONNECT_TTL_SECONDS = 600;
 
-const attemptSchema = z.object({
+const common = {
   state: z.string(),
   codeVerifier: z.string(),
   tenantId: z.string(),
   slug: z.string(),
-  userId: z.string(),
-});
-export type ConnectAttempt = z.infer<typeof attemptSchema>;
+};
 
-/** A connect attempt: a 256-bit state and a PKCE S256 verifier, bound to the user and the tenant. */
-export function newConnectAttempt(input: { tenantId: string; slug: string; userId: string }) {
+// Started either by a signed-in owner or admin in the dashboard, or by an end user through a connect
+// link (no account): then the link, and where to send the person back, ride in the sealed cookie.
+const attemptSchema = z.union([
+  z.object({ ...common, userId: z.string() }),
+  z.object({ ...common, linkId: z.string(), returnUrl: z.string().nullable() }),
+]);
+export type ConnectAttempt = z.infer<typeof attemptSchema>;
+export type LinkConnectAttempt = Extract<ConnectAttempt, { linkId: string }>;
+
+export type AttemptOrigin =
+  | { tenantId: string; slug: string; userId: string }
+  | { tenantId: string; slug: string; linkId: string; returnUrl: string | null };
+
+export function isLinkAttempt(attempt: ConnectAttempt): attempt is LinkConnectAttempt {
+  return "linkId" in attempt;
+}
+
+/**
+ * A connect attempt: a 256-bit state and a PKCE S256 verifier, bound to the tenant and to the user
+ * or the connect link that started it.
+ */
+export function newConnectAttempt(input: AttemptOrigin) {
   const { codeVerifier, codeChallenge } = newPkcePair();
   const attempt: ConnectAttempt = {
     ...input,

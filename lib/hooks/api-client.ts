@@ -34,7 +34,7 @@ async function errorFrom(res: Response): Promise<ApiRequestError> {
 /** Calls our JSON API with the session cookie; throws ApiRequestError on any non-2xx answer. */
 export async function apiFetch<T>(
   path: string,
-  init: { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown } = {},
+  init: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown } = {},
 ): Promise<T> {
   let res: Response;
   try {

@@ -41,7 +41,7 @@ function profileOf(user: ZoomUser, scope: string) {
 /** Stores a completed consent and links the tenant to that Zoom user's (possibly shared) grant. */
 export async function storeConsent(
   vault: Vault,
-  input: { tenantId: string; userId: string; tokens: TokenSet; user: ZoomUser },
+  input: { tenantId: string; userId: string | null; tokens: TokenSet; user: ZoomUser },
 ): Promise<void> {
   const profile = profileOf(input.user, input.tokens.scope);
   const previousGrantId = await vault.db.transaction(async (tx) => {

@@ -10,6 +10,7 @@ import { getConfig } from "@/lib/config";
 import { presentZoomConnection } from "@/lib/views/zoom-connection";
 import { RoleBadge } from "../../_components/role-badge";
 import { ActivityCard } from "./_components/activity-card";
+import { ConnectLinksCard } from "./_components/connect-links-card";
 import { ConnectionCard } from "./_components/connection-card";
 import { CreatedUrlsProvider } from "./_components/created-urls";
 import { IntegrationGuides } from "./_components/integration-guides";
@@ -77,6 +78,7 @@ export default async function TenantPage(props: {
             </div>
             {manager && <TestCard slug={tenant.slug} />}
           </div>
+          {manager && <ConnectLinksCard slug={tenant.slug} />}
           {manager && <TokenUrlsCard slug={tenant.slug} />}
           <TokenGuideCard />
           <IntegrationGuides slug={tenant.slug} appUrl={getConfig().appUrl} canManage={manager} />

@@ -4,6 +4,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { getBroker } from "@/lib/broker";
 import { completeConnect } from "@/lib/connect/complete-connect";
 import { CONNECT_COOKIE, connectCookieOptions, unsealAttempt } from "@/lib/connect/attempt";
+import { connectLanding } from "@/lib/connect/landing";
 
 const querySchema = z.object({
   code: z.string().max(2048).optional(),
@@ -11,7 +12,8 @@ const querySchema = z.object({
   error: z.string().max(200).optional(),
 });
 
-// GET /api/zoom/callback – Zoom's redirect after consent; always answers with a redirect to the dashboard.
+// GET /api/zoom/callback – Zoom's redirect after consent; always answers with a redirect: to the
+// dashboard, or for a connect link to its return URL or the done page.
 export async function GET(req: Request) {
   const broker = await getBroker();
   const jar = await cookies();
@@ -19,15 +21,16 @@ export async function GET(req: Request) {
   // One use only: the attempt is gone whatever happens next.
   jar.set(CONNECT_COOKIE, "", connectCookieOptions(broker.config.appUrl, 0));
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  const { slug, error } = await completeConnect(broker, {
+  const outcome = await completeConnect(broker, {
     query: parsed.success ? parsed.data : { error: "invalid_request" },
     attempt,
     sessionUserId: (await getSessionUser())?.id ?? null,
   });
-  const target = new URL(slug ? `/tenants/${slug}` : "/tenants", broker.config.appUrl);
-  target.searchParams.set(error ? "zoom_error" : "zoom", error ?? "connected");
   return new Response(null, {
     status: 303,
-    headers: { location: target.toString(), "cache-control": "no-store" },
+    headers: {
+      location: connectLanding(broker.config.appUrl, attempt, outcome).toString(),
+      "cache-control": "no-store",
+    },
   });
 }

@@ -1,0 +1,149 @@
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { connectLinks, tenants, type ConnectLink } from "../schema";
+
+/** What may be shown of a link: never its token hash. */
+export type ConnectLinkRow = Pick<
+  ConnectLink,
+  "id" | "tenantId" | "returnUrl" | "expiresAt" | "claimedAt" | "usedAt" | "revokedAt" | "createdAt"
+>;
+
+const linkColumns = {
+  id: connectLinks.id,
+  tenantId: connectLinks.tenantId,
+  returnUrl: connectLinks.returnUrl,
+  expiresAt: connectLinks.expiresAt,
+  claimedAt: connectLinks.claimedAt,
+  usedAt: connectLinks.usedAt,
+  revokedAt: connectLinks.revokedAt,
+  createdAt: connectLinks.createdAt,
+};
+
+// Expiry is judged by the database's clock, the same for every app instance.
+const expired = sql<boolean>`${connectLinks.expiresAt} <= now()`;
+
+export async function insertConnectLink(
+  db: Db,
+  input: {
+    tenantId: string;
+    createdByUserId: string | null;
+    createdByApiKeyId: string | null;
+    tokenHash: string;
+    returnUrl: string | null;
+    expiresInSeconds: number;
+  },
+): Promise<ConnectLinkRow> {
+  const { expiresInSeconds, ...values } = input;
+  const [row] = await db
+    .insert(connectLinks)
+    .values({ ...values, expiresAt: sql`now() + make_interval(secs => ${expiresInSeconds})` })
+    .returning(linkColumns);
+  return row!;
+}
+
+/** Links that can still be opened: not claimed, not revoked, not expired; newest first. */
+export async function listOpenConnectLinks(db: Db, tenantId: string): Promise<ConnectLinkRow[]> {
+  return db
+    .select(linkColumns)
+    .from(connectLinks)
+    .where(
+      and(
+        eq(connectLinks.tenantId, tenantId),
+        isNull(connectLinks.claimedAt),
+        isNull(connectLinks.revokedAt),
+        gt(connectLinks.expiresAt, sql`now()`),
+      ),
+    )
+    .orderBy(desc(connectLinks.createdAt))
+    .limit(200);
+}
+
+/** Revokes a link of the tenant that nobody has claimed yet; false when there is none. */
+export async function revokeConnectLink(db: Db, tenantId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .update(connectLinks)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(connectLinks.id, id),
+        eq(connectLinks.tenantId, tenantId),
+        isNull(connectLinks.claimedAt),
+        isNull(connectLinks.revokedAt),
+      ),
+    )
+    .returning({ id: connectLinks.id });
+  return rows.length > 0;
+}
+
+/** A link by its token's hash, with its tenant and whether it has expired by the database's clock. */
+export async function findConnectLinkByHash(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      link: linkColumns,
+      expired,
+      tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name },
+    })
+    .from(connectLinks)
+    .innerJoin(tenants, eq(tenants.id, connectLinks.tenantId))
+    .where(eq(connectLinks.tokenHash, tokenHash))
+    .limit(1);
+  return row;
+}
+
+export async function findConnectLinkById(db: Db, id: string) {
+  const [row] = await db
+    .select({ link: linkColumns, expired })
+    .from(connectLinks)
+    .where(eq(connectLinks.id, id))
+    .limit(1);
+  return row;
+}
+
+/**
+ * The single-use compare-and-set: takes the link for one code exchange when it is unclaimed, not
+ * revoked, not expired and still the tenant's. Of two concurrent claims exactly one gets the row.
+ */
+export async function claimConnectLink(db: Db, id: string, tenantId: string) {
+  const [row] = await db
+    .update(connectLinks)
+    .set({ claimedAt: sql`now()` })
+    .where(
+      and(
+        eq(connectLinks.id, id),
+        eq(connectLinks.tenantId, tenantId),
+        isNull(connectLinks.claimedAt),
+        isNull(connectLinks.revokedAt),
+        gt(connectLinks.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ createdByUserId: connectLinks.createdByUserId });
+  return row;
+}
+
+export async function markConnectLinkUsed(db: Db, id: string) {
+  await db
+    .update(connectLinks)
+    .set({ usedAt: sql`now()` })
+    .where(eq(connectLinks.id, id));
+}
+
+/** Gives a claim back after the exchange failed with nothing stored, so the link can be tried again. */
+export async function releaseConnectLinkClaim(db: Db, id: string) {
+  await db
+    .update(connectLinks)
+    .set({ claimedAt: null })
+    .where(and(eq(connectLinks.id, id), isNull(connectLinks.usedAt)));
+}
+
+export async function findConnectReturnUrls(db: Db, tenantId: string): Promise<string[]> {
+  const [row] = await db
+    .select({ urls: tenants.connectReturnUrls })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId))
+    .limit(1);
+  return row?.urls ?? [];
+}
+
+export async function updateConnectReturnUrls(db: Db, tenantId: string, urls: string[]) {
+  await db.update(tenants).set({ connectReturnUrls: urls }).where(eq(tenants.id, tenantId));
+}
