@@ -1,5 +1,8 @@
 import type { OperationSpec } from "../operation";
+import { listActivityOp } from "./activity";
+import { getConnectionOp } from "./connection";
 import { createTenantOp, deleteTenantOp, getTenantOp, listTenantsOp } from "./tenants";
+import { createUrlSecretOp, listUrlSecretsOp, revokeUrlSecretOp } from "./url-secrets";
 
 /**
  * Every `/api/v1` operation, in the order the OpenAPI document lists them. A new route adds its
@@ -10,4 +13,9 @@ export const V1_OPERATIONS: readonly OperationSpec[] = [
   createTenantOp,
   getTenantOp,
   deleteTenantOp,
+  getConnectionOp,
+  listUrlSecretsOp,
+  createUrlSecretOp,
+  revokeUrlSecretOp,
+  listActivityOp,
 ];
