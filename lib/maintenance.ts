@@ -1,4 +1,5 @@
 import type { Broker } from "./broker";
+import { pruneRateLimits } from "./rate-limit/shared-limiter";
 import { pruneSignedRequestIds } from "./signatures/replay-ids";
 import { refreshIdleGrants } from "./vault/maintenance";
 import { pruneTokenRequests } from "./zak/audit-retention";
@@ -10,14 +11,16 @@ export interface MaintenanceReport {
   pruned: number;
   /** Message ids of signed requests forgotten once their signature window had passed. */
   expiredMessageIds: number;
+  /** Rate-limit windows deleted once ended. */
+  expiredRateLimits: number;
   /** False when the time budget ran out first; the next run resumes where this one stopped. */
   complete: boolean;
 }
 
 /**
- * Idle refreshes, audit retention and expired replay ids, within a time budget. Idle refreshes take
- * the grant's refresh lease and pruning deletes in batches, so overlapping runs on several instances (the hourly timer, the cron
- * route) are safe. A step already under way when the budget ends completes. Key rotation is not part
+ * Idle refreshes, audit retention, expired replay ids and ended rate-limit windows, within a time
+ * budget. Idle refreshes take the grant's refresh lease and pruning deletes in batches, so
+ * overlapping runs on several instances (the hourly timer, the cron route) are safe. A step already under way when the budget ends completes. Key rotation is not part
  * of it: during a rolling deploy an instance cannot know that every other one already has the new key,
  * so re-encryption waits for `npm run vault:rotate`.
  */
@@ -29,12 +32,14 @@ export async function runMaintenance(
   const idle = await refreshIdleGrants(broker, Date.now(), until);
   const pruned = await pruneTokenRequests(broker.db, Date.now(), until);
   const expiredMessageIds = await pruneSignedRequestIds(broker);
+  const expiredRateLimits = await pruneRateLimits(broker.db, until);
   return {
     refreshed: idle.refreshed,
     released: idle.released,
     failed: idle.failed,
     pruned,
     expiredMessageIds,
+    expiredRateLimits,
     complete: idle.complete && Date.now() < until,
   };
 }
