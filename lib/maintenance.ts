@@ -1,5 +1,6 @@
 import { deleteExpiredIdempotentRequests } from "@/db/queries/idempotent-requests";
 import type { Broker } from "./broker";
+import { pruneRateLimits } from "./rate-limit/shared-limiter";
 import { pruneSignedRequestIds } from "./signatures/replay-ids";
 import { refreshIdleGrants } from "./vault/maintenance";
 import { pruneTokenRequests } from "./zak/audit-retention";
@@ -13,14 +14,17 @@ export interface MaintenanceReport {
   expiredMessageIds: number;
   /** Stored API answers forgotten once their Idempotency-Key expired. */
   expiredIdempotentAnswers: number;
+  /** Rate-limit windows deleted once ended. */
+  expiredRateLimits: number;
   /** False when the time budget ran out first; the next run resumes where this one stopped. */
   complete: boolean;
 }
 
 /**
- * Idle refreshes, audit retention, expired replay ids and stored API answers, within a time budget. Idle refreshes take
- * the grant's refresh lease and pruning deletes in batches, so overlapping runs on several instances (the hourly timer, the cron
- * route) are safe. A step already under way when the budget ends completes. Key rotation is not part
+ * Idle refreshes, audit retention, expired replay ids, ended rate-limit windows and stored API
+ * answers, within a time budget. Idle refreshes take the grant's refresh lease and pruning deletes in
+ * batches, so overlapping runs on several instances (the hourly timer, the cron route) are safe. A
+ * step already under way when the budget ends completes. Key rotation is not part
  * of it: during a rolling deploy an instance cannot know that every other one already has the new key,
  * so re-encryption waits for `npm run vault:rotate`.
  */
@@ -33,6 +37,7 @@ export async function runMaintenance(
   const pruned = await pruneTokenRequests(broker.db, Date.now(), until);
   const expiredMessageIds = await pruneSignedRequestIds(broker);
   const expiredIdempotentAnswers = await deleteExpiredIdempotentRequests(broker.db);
+  const expiredRateLimits = await pruneRateLimits(broker.db, until);
   return {
     refreshed: idle.refreshed,
     released: idle.released,
@@ -40,6 +45,7 @@ export async function runMaintenance(
     pruned,
     expiredMessageIds,
     expiredIdempotentAnswers,
+    expiredRateLimits,
     complete: idle.complete && Date.now() < until,
   };
 }
