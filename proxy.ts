@@ -46,7 +46,8 @@ function unavailablePage() {
 
 function needsSignIn(req: NextRequest): boolean {
   const { pathname } = req.nextUrl;
-  const dashboard = pathname === "/tenants" || pathname.startsWith("/tenants/");
+  const dashboard =
+    pathname === "/tenants" || pathname.startsWith("/tenants/") || pathname === "/api-keys";
   return dashboard && !SESSION_COOKIES.some((name) => req.cookies.has(name));
 }
 

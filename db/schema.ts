@@ -424,3 +424,18 @@ export const connectLinks = pgTable(
   ],
 );
 export type ConnectLink = typeof connectLinks.$inferSelect;
+
+/**
+ * Fixed-window counters shared by every instance (wrong URL secrets, wrong passwords): one row per
+ * key, bumped by one atomic upsert on the database clock. Rows past `window_ends` are deleted by
+ * maintenance.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull(),
+    windowEnds: timestamp("window_ends", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("rate_limits_window_ends_idx").on(t.windowEnds)],
+);

@@ -1,6 +1,7 @@
 import { deleteExpiredIdempotentRequests } from "@/db/queries/idempotent-requests";
 import type { Broker } from "./broker";
 import { deliverDue } from "./outbox/deliver";
+import { pruneRateLimits } from "./rate-limit/shared-limiter";
 import { pruneSignedRequestIds } from "./signatures/replay-ids";
 import { refreshIdleGrants } from "./vault/maintenance";
 import { pruneTokenRequests } from "./zak/audit-retention";
@@ -16,15 +17,18 @@ export interface MaintenanceReport {
   deliveries: { delivered: number; retrying: number; failed: number };
   /** Stored API answers forgotten once their Idempotency-Key expired. */
   expiredIdempotentAnswers: number;
+  /** Rate-limit windows deleted once ended. */
+  expiredRateLimits: number;
   /** False when the time budget ran out first; the next run resumes where this one stopped. */
   complete: boolean;
 }
 
 /**
- * Idle refreshes, audit retention, expired replay ids, stored API answers and due outbox deliveries
- * (webhooks, emails: on serverless hosts this is what sends them), within a time budget. Idle refreshes take
- * the grant's refresh lease and pruning deletes in batches, so overlapping runs on several instances (the hourly timer, the cron
- * route) are safe. A step already under way when the budget ends completes. Key rotation is not part
+ * Idle refreshes, audit retention, expired replay ids, ended rate-limit windows, stored API answers
+ * and due outbox deliveries (webhooks, emails: on serverless hosts this is what sends them), within a
+ * time budget. Idle refreshes take the grant's refresh lease and pruning deletes in batches, so
+ * overlapping runs on several instances (the hourly timer, the cron route) are safe. A step already
+ * under way when the budget ends completes. Key rotation is not part
  * of it: during a rolling deploy an instance cannot know that every other one already has the new key,
  * so re-encryption waits for `npm run vault:rotate`.
  */
@@ -38,6 +42,7 @@ export async function runMaintenance(
   const expiredMessageIds = await pruneSignedRequestIds(broker);
   const { complete: deliveriesComplete, ...deliveries } = await deliverDue(broker, until);
   const expiredIdempotentAnswers = await deleteExpiredIdempotentRequests(broker.db);
+  const expiredRateLimits = await pruneRateLimits(broker.db, until);
   return {
     refreshed: idle.refreshed,
     released: idle.released,
@@ -46,6 +51,7 @@ export async function runMaintenance(
     expiredMessageIds,
     expiredIdempotentAnswers,
     deliveries,
+    expiredRateLimits,
     complete: idle.complete && deliveriesComplete && Date.now() < until,
   };
 }

@@ -6,6 +6,7 @@ import type { TokenKind } from "@/lib/zak/kinds";
  */
 export const queryKeys = {
   tenants: () => ["tenants"] as const,
+  apiKeys: () => ["api-keys"] as const,
   zoomConnection: (slug: string) => ["tenants", slug, "zoom"] as const,
   secrets: (slug: string) => ["tenants", slug, "secrets"] as const,
   /** Without a kind: every activity query of the tenant (a prefix of the filtered keys). */

@@ -20,6 +20,26 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <Image src="/logo.svg" alt="" width={28} height={28} />
             ZAK Broker
           </Link>
+          <nav aria-label="Dashboard" className="flex items-center gap-4 text-sm">
+            <Link
+              href="/tenants"
+              className={`rounded text-zinc-700 hover:text-zinc-900 ${focusRing}`}
+            >
+              Tenants
+            </Link>
+            <Link
+              href="/api-keys"
+              className={`rounded text-zinc-700 hover:text-zinc-900 ${focusRing}`}
+            >
+              API keys
+            </Link>
+            <a
+              href="/docs/api"
+              className={`rounded text-zinc-700 hover:text-zinc-900 ${focusRing}`}
+            >
+              API docs
+            </a>
+          </nav>
           <div className="flex min-w-0 items-center gap-2">
             <span
               className="truncate text-sm text-zinc-600"

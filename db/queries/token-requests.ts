@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { tokenRequests, urlSecrets } from "../schema";
 
@@ -10,8 +10,21 @@ export async function insertTokenRequest(db: Db, entry: NewTokenRequest) {
 
 export type TokenRequestRow = Awaited<ReturnType<typeof listRecentTokenRequests>>[number];
 
-/** The tenant's latest requests, newest first; only those of `kind` when given. */
-export async function listRecentTokenRequests(db: Db, tenantId: string, limit = 50, kind?: string) {
+export interface TokenRequestFilter {
+  limit: number;
+  kind?: string;
+  outcome?: string;
+  /** Only requests older than this one (by time, then id): the keyset cursor of the next page. */
+  beforeId?: number;
+}
+
+/** The tenant's latest requests, newest first; only those of `kind` and `outcome` when given. */
+export async function listRecentTokenRequests(
+  db: Db,
+  tenantId: string,
+  filter: TokenRequestFilter,
+) {
+  const { kind, outcome, beforeId } = filter;
   return db
     .select({
       id: tokenRequests.id,
@@ -28,10 +41,18 @@ export async function listRecentTokenRequests(db: Db, tenantId: string, limit = 
     .from(tokenRequests)
     .leftJoin(urlSecrets, eq(urlSecrets.id, tokenRequests.secretId))
     .where(
-      and(eq(tokenRequests.tenantId, tenantId), kind ? eq(tokenRequests.kind, kind) : undefined),
+      and(
+        eq(tokenRequests.tenantId, tenantId),
+        kind ? eq(tokenRequests.kind, kind) : undefined,
+        outcome ? eq(tokenRequests.outcome, outcome) : undefined,
+        // The cursor row's own timestamp, read in SQL: no precision lost on a round trip through JS.
+        beforeId === undefined
+          ? undefined
+          : sql`(${tokenRequests.createdAt}, ${tokenRequests.id}) < (select tr.created_at, tr.id from token_requests tr where tr.id = ${beforeId})`,
+      ),
     )
     .orderBy(desc(tokenRequests.createdAt), desc(tokenRequests.id))
-    .limit(limit);
+    .limit(filter.limit);
 }
 
 /**

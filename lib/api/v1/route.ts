@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import type { TenantWithRole } from "@/db/queries/tenants";
 import type { Role } from "@/db/schema";
+import { throwIfOverLimit } from "@/lib/api-keys/rate-limit";
 import { keyAllowsTenant, verifyApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/verify";
 import { tenantForUser } from "@/lib/auth/tenant-access";
 import { getConfig } from "@/lib/config";
@@ -32,7 +33,8 @@ export type V1Reply<O extends OperationSpec> = z.input<O["success"]["schema"]>;
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /**
- * The route handler of a `/api/v1` operation. In order: the API key (401), the `{slug}` tenant with
+ * The route handler of a `/api/v1` operation. In order: the API key (401), its requests this minute
+ * (429), the `{slug}` tenant with
  * the key creator's live membership and role (404/403), the operation's zod schemas for path, query
  * and body (400, 415, 413), then `Idempotency-Key` on POSTs, then the handler. Every error goes
  * through lib/api's classification into `{error:{code,message}}`; answers are `no-store`.
@@ -46,6 +48,7 @@ export function v1Route<const O extends OperationSpec>(
       const db = await getDb();
       const principal = await verifyApiKey(db, req.headers.get("authorization"));
       if (!principal) return unauthorized();
+      await throwIfOverLimit(db, principal.keyId);
       const params = (operation.params?.parse(await routeCtx.params) ??
         {}) as V1Context<O>["params"];
       const tenant = operation.tenantRole

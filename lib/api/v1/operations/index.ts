@@ -1,6 +1,9 @@
 import type { OperationSpec } from "../operation";
 import { createConnectLinkOp, listConnectLinksOp, revokeConnectLinkOp } from "./connect-links";
+import { listActivityOp } from "./activity";
+import { getConnectionOp } from "./connection";
 import { createTenantOp, deleteTenantOp, getTenantOp, listTenantsOp } from "./tenants";
+import { createUrlSecretOp, listUrlSecretsOp, revokeUrlSecretOp } from "./url-secrets";
 
 /**
  * Every `/api/v1` operation, in the order the OpenAPI document lists them. A new route adds its
@@ -14,4 +17,9 @@ export const V1_OPERATIONS: readonly OperationSpec[] = [
   listConnectLinksOp,
   createConnectLinkOp,
   revokeConnectLinkOp,
+  getConnectionOp,
+  listUrlSecretsOp,
+  createUrlSecretOp,
+  revokeUrlSecretOp,
+  listActivityOp,
 ];

@@ -11,7 +11,10 @@ export const GET = withTenant("member", async ({ req, tenant, db }) => {
   const { kind } = querySchema.parse({
     kind: new URL(req.url).searchParams.get("kind") ?? undefined,
   });
-  return Response.json(presentActivity(await listRecentTokenRequests(db, tenant.id, 50, kind)), {
-    headers: { "cache-control": "no-store" },
-  });
+  return Response.json(
+    presentActivity(await listRecentTokenRequests(db, tenant.id, { limit: 50, kind })),
+    {
+      headers: { "cache-control": "no-store" },
+    },
+  );
 });
