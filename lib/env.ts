@@ -40,6 +40,15 @@ const rawSchema = z.object({
     z.coerce.number<string | undefined>().int().min(100).max(60_000).default(5_000),
   ),
   METRICS_TOKEN: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  TRUSTED_PROXY_HOPS: optional.pipe(
+    z.coerce.number<string | undefined>().int().min(0).max(10).default(0),
+  ),
+  DEMO_MODE: optional.pipe(
+    z
+      .enum(["0", "1"], { message: "must be 1 (on) or 0 (off)" })
+      .optional()
+      .transform((v) => v === "1"),
+  ),
 });
 
 function safeKeyring(value: string) {
@@ -85,6 +94,11 @@ export function parseEnv(raw: RawEnv): ParsedEnv {
       if (!present(name)) problems.push(`${name} is required when ZOOM_CLIENT_ID is set`);
     }
   }
+  // A forgotten Zoom variable in production must not quietly start the emulator (which lists users).
+  if (present("DATABASE_URL") && !present("ZOOM_CLIENT_ID") && raw.DEMO_MODE?.trim() !== "1")
+    problems.push(
+      "ZOOM_CLIENT_ID is required when DATABASE_URL is set (set DEMO_MODE=1 to run the emulated Zoom on this database)",
+    );
   if (problems.length > 0 || !env) throw new EnvError(problems);
   return env;
 }

@@ -28,6 +28,8 @@ export interface AppConfig {
   cronSecret: string | null;
   /** Bearer token for /api/metrics; null keeps the endpoint off. */
   metricsToken: string | null;
+  /** Proxies in front that append to X-Forwarded-For; 0 = the socket's peer is the client. */
+  trustedProxyHops: number;
 }
 
 const EMULATOR_MOUNT = "/zoom-emulator";
@@ -68,6 +70,7 @@ export function buildConfig(raw: RawEnv): AppConfig {
       timeoutMs: env.ZOOM_TIMEOUT_MS,
     },
     metricsToken: env.METRICS_TOKEN ?? null,
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   };
 }
 
