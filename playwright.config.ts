@@ -54,6 +54,9 @@ function servers(target: Target) {
         ZOOM_API_URL: target.emulatorUrl,
         ZOOM_TIMEOUT_MS: "1500",
         CRON_SECRET: E2E_CRON_SECRET,
+        // As behind one proxy: tests act as distinct clients by sending X-Forwarded-For (requests
+        // without one are the socket's peer, 127.0.0.1). The demo app keeps the default, 0.
+        TRUSTED_PROXY_HOPS: "1",
       },
       reuseExistingServer: false,
       stdout: "ignore" as const,

@@ -40,7 +40,7 @@ describe("parseEnv", () => {
   });
 
   it("requires the secrets when DATABASE_URL is set, naming every missing variable at once", () => {
-    const problems = problemsOf({ DATABASE_URL: "postgres://u@db/app" });
+    const problems = problemsOf({ DATABASE_URL: "postgres://u@db/app", DEMO_MODE: "1" });
     expect(problems).toEqual([
       "AUTH_SECRET is required when DATABASE_URL is set",
       "TOKEN_ENCRYPTION_KEYS is required when DATABASE_URL is set",
@@ -94,6 +94,27 @@ describe("parseEnv", () => {
       "TOKEN_ENCRYPTION_KEY_ID must be a key id (letters, digits, _ and -)",
       named,
     ]);
+  });
+
+  it("refuses a database without a Zoom app unless demo mode is asked for; the embedded default needs nothing", () => {
+    const database = {
+      DATABASE_URL: "postgres://u@db/app",
+      AUTH_SECRET: SECRET,
+      TOKEN_ENCRYPTION_KEYS: KEY,
+    };
+    expect(problemsOf(database)).toEqual([
+      "ZOOM_CLIENT_ID is required when DATABASE_URL is set (set DEMO_MODE=1 to run the emulated Zoom on this database)",
+    ]);
+    expect(parseEnv({ ...database, DEMO_MODE: "1" }).DEMO_MODE).toBe(true);
+    expect(problemsOf({ ...database, DEMO_MODE: "yes" })[0]).toMatch(/^DEMO_MODE must be 1/);
+    expect(parseEnv({}).DEMO_MODE).toBe(false);
+  });
+
+  it("takes TRUSTED_PROXY_HOPS as a small whole number, 0 by default", () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(problemsOf({ TRUSTED_PROXY_HOPS: "-1" })[0]).toMatch(/^TRUSTED_PROXY_HOPS/);
+    expect(problemsOf({ TRUSTED_PROXY_HOPS: "one" })[0]).toMatch(/^TRUSTED_PROXY_HOPS/);
   });
 
   it("treats empty strings as unset", () => {

@@ -48,6 +48,15 @@ const rawSchema = z.object({
   WEBHOOK_RETRY_BASE_SECONDS: optional.pipe(
     z.coerce.number<string | undefined>().int().min(1).max(3600).default(30),
   ),
+  TRUSTED_PROXY_HOPS: optional.pipe(
+    z.coerce.number<string | undefined>().int().min(0).max(10).default(0),
+  ),
+  DEMO_MODE: optional.pipe(
+    z
+      .enum(["0", "1"], { message: "must be 1 (on) or 0 (off)" })
+      .optional()
+      .transform((v) => v === "1"),
+  ),
 });
 
 function safeKeyring(value: string) {
@@ -95,6 +104,11 @@ export function parseEnv(raw: RawEnv): ParsedEnv {
   }
   if (present("SMTP_URL") && !present("EMAIL_FROM"))
     problems.push("EMAIL_FROM is required when SMTP_URL is set");
+  // A forgotten Zoom variable in production must not quietly start the emulator (which lists users).
+  if (present("DATABASE_URL") && !present("ZOOM_CLIENT_ID") && raw.DEMO_MODE?.trim() !== "1")
+    problems.push(
+      "ZOOM_CLIENT_ID is required when DATABASE_URL is set (set DEMO_MODE=1 to run the emulated Zoom on this database)",
+    );
   if (problems.length > 0 || !env) throw new EnvError(problems);
   return env;
 }

@@ -1,6 +1,12 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { zoomConnections, zoomGrants, type ZoomConnection, type ZoomGrant } from "../schema";
+import {
+  memberships,
+  zoomConnections,
+  zoomGrants,
+  type ZoomConnection,
+  type ZoomGrant,
+} from "../schema";
 
 export interface ConnectionWithGrant {
   connection: ZoomConnection;
@@ -92,4 +98,15 @@ export async function listUnusedGrantIds(db: Db): Promise<string[]> {
     .leftJoin(zoomConnections, eq(zoomConnections.grantId, zoomGrants.id))
     .where(isNull(zoomConnections.tenantId));
   return rows.map((r) => r.id);
+}
+
+/** The Zoom user ids connected to the tenants `userId` is a member of. */
+export async function listZoomUserIdsForMember(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ zoomUserId: zoomGrants.zoomUserId })
+    .from(memberships)
+    .innerJoin(zoomConnections, eq(zoomConnections.tenantId, memberships.tenantId))
+    .innerJoin(zoomGrants, eq(zoomGrants.id, zoomConnections.grantId))
+    .where(eq(memberships.userId, userId));
+  return rows.map((r) => r.zoomUserId);
 }

@@ -96,6 +96,7 @@ test.describe("PostgreSQL unreachable at start and later", () => {
       NEXT_START,
       {
         DATABASE_URL: viaProxy.toString(),
+        DEMO_MODE: "1",
         APP_URL: `http://127.0.0.1:${port}`,
         AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123456789",
         TOKEN_ENCRYPTION_KEYS: `e2e1:${Buffer.alloc(32, 1).toString("base64")}`,

@@ -167,6 +167,8 @@ function rotate(databaseUrl: string, env: Record<string, string>) {
       PATH: process.env.PATH,
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
+      // The rotation script reads the app's configuration, which wants a Zoom app or demo mode.
+      DEMO_MODE: "1",
       AUTH_SECRET,
       ...env,
     },

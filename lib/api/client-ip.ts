@@ -1,10 +1,14 @@
+import { getConfig } from "@/lib/config";
+import { clientAddress } from "@/lib/http/peer-address";
+
 /**
- * The client address for the audit log and the failure limiter. Next sets x-forwarded-for to the
- * peer address when a request has none; a proxy in front appends the address it saw, so the last
- * entry is the one the nearest trusted hop vouches for. Without a proxy the header is client-supplied.
+ * The client address for the audit log and the limiters: the socket's peer, or with
+ * TRUSTED_PROXY_HOPS the address the outermost trusted proxy saw (lib/http/peer-address.ts).
  */
+export function clientIpOf(headers: Headers): string | null {
+  return clientAddress(headers, getConfig().trustedProxyHops);
+}
+
 export function clientIp(req: Request): string | null {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  const ip = forwarded || req.headers.get("x-real-ip")?.trim();
-  return ip ? ip.slice(0, 64) : null;
+  return clientIpOf(req.headers);
 }

@@ -62,7 +62,7 @@ export async function serveAttendeeCallback(
   const checked = await checkUrlSecret(vault, req);
   const anonymous: Requester = { clientIp: req.clientIp, callerId: null };
   if ("refused" in checked)
-    return failure(await refuse(vault, req.slug, "zak", anonymous, checked.refused, started));
+    return failure(await refuse(vault, req.slug, "zak", anonymous, checked, started));
   const { access } = checked;
 
   const json = parseJsonText(req.body);

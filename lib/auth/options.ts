@@ -5,11 +5,9 @@ import { findUserByEmail } from "@/db/queries/users";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/db";
 import { dummyPasswordHash, verifyPassword } from "@/lib/crypto/password";
-import { sharedFailureLimiter } from "@/lib/rate-limit/failure-limiter";
-import { SIGN_IN_THROTTLED } from "./sign-in-errors";
-
-// Wrong passwords per account: slows guessing one account's password from many addresses.
-const signInFailures = sharedFailureLimiter("sign-in", 10, 15 * 60_000);
+import { clientIpOf } from "@/lib/api/client-ip";
+import { throttledSignInError } from "./sign-in-errors";
+import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "./sign-in-throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -28,23 +26,26 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
+          const db = await getDb();
+          const address = clientIpOf(new Headers(req.headers as Record<string, string>));
           // Known and unknown emails are throttled alike, so the refusal reveals no account.
-          if (signInFailures.retryAfter(email) > 0) throw new Error(SIGN_IN_THROTTLED);
-          const user = await findUserByEmail(await getDb(), email);
+          const blockedFor = await signInBlockedFor(db, email, address);
+          if (blockedFor > 0) throw new Error(throttledSignInError(blockedFor));
+          const user = await findUserByEmail(db, email);
           // Verify against a dummy hash for unknown emails so response time does not reveal accounts.
           const ok = await verifyPassword(
             password,
             user?.passwordHash ?? (await dummyPasswordHash()),
           );
           if (!user || !ok) {
-            signInFailures.recordFailure(email);
+            await recordSignInFailure(db, email, address);
             return null;
           }
-          signInFailures.clear(email);
+          await clearSignInFailures(db, email, address);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),

@@ -31,6 +31,8 @@ export interface AppConfig {
   /** Where alerts are mailed from; null when SMTP_URL is not set (no email is sent). */
   email: EmailConfig | null;
   webhooks: WebhookConfig;
+  /** Proxies in front that append to X-Forwarded-For; 0 = the socket's peer is the client. */
+  trustedProxyHops: number;
 }
 
 export interface EmailConfig {
@@ -88,6 +90,7 @@ export function buildConfig(raw: RawEnv): AppConfig {
       allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS === "1",
       retryBaseSeconds: env.WEBHOOK_RETRY_BASE_SECONDS,
     },
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   };
 }
 

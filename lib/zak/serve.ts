@@ -9,7 +9,7 @@ import type { Vault } from "@/lib/vault/types";
 import { callerIdOf, parseMintOptions } from "./bot-query";
 import { KIND_LABELS, type TokenKind } from "./kinds";
 import { mintToken, type MintOptions, type MintResult } from "./mint";
-import { checkUrlSecret, type UrlAccess } from "./url-access";
+import { checkUrlSecret, type UrlAccess, type UrlRefusal } from "./url-access";
 
 export interface BotTokenRequest {
   slug: string;
@@ -36,7 +36,7 @@ export async function serveTokenRequest(vault: Vault, req: BotTokenRequest): Pro
   const started = performance.now();
   const who: Requester = { clientIp: req.clientIp, callerId: callerIdOf(req.headers, req.params) };
   const checked = await checkUrlSecret(vault, req);
-  if ("refused" in checked) return refuse(vault, req.slug, req.kind, who, checked.refused, started);
+  if ("refused" in checked) return refuse(vault, req.slug, req.kind, who, checked, started);
   const { access } = checked;
 
   const result =
@@ -64,18 +64,24 @@ export function tokenFor(
   return mintToken(vault, kind, access.connection, access.grant, query.options);
 }
 
-/** Records a refused request under the tenant named in the path, when it exists. */
+/**
+ * Records a refused secret under the tenant named in the path, when it exists, only for the sampled
+ * refusals (the first of each address and tenant per window): the refused path stays one query and
+ * one upsert, and wrong secrets cannot flood a tenant's activity or the audit table.
+ */
 export async function refuse(
   vault: Vault,
   slug: string,
   kind: TokenKind,
   who: Requester,
-  result: MintResult,
+  refusal: UrlRefusal,
   started: number,
 ): Promise<MintResult> {
-  const tenantId = await findTenantIdBySlug(vault.db, slug);
-  await audit(vault, { kind, ...who }, { tenantId, secretId: null }, result, started);
-  return result;
+  if (refusal.audited) {
+    const tenantId = await findTenantIdBySlug(vault.db, slug);
+    await audit(vault, { kind, ...who }, { tenantId, secretId: null }, refusal.refused, started);
+  }
+  return refusal.refused;
 }
 
 /** Records a token request: never the token, the secret or the query string. */

@@ -11,9 +11,17 @@ function deauthorizeButton(basePath: string, userId: string, clientId: string): 
 <button type="submit">Deauthorize</button></form>`;
 }
 
+/** Whether the page's viewer may see and deauthorize this user (everyone may without a viewer). */
+async function visibleTo(ctx: Ctx): Promise<(userId: string) => boolean> {
+  const visible = await ctx.viewer?.visibleUserIds();
+  return (userId) => visible?.has(userId) ?? true;
+}
+
 /** The emulator's stand-in for "Zoom App Marketplace > Manage > Added apps". */
-function appsPage(core: Core, ctx: Ctx): Response {
-  const rows = [...core.state.users.values()].flatMap((user) => {
+async function appsPage(core: Core, ctx: Ctx): Promise<Response> {
+  const visible = await visibleTo(ctx);
+  const users = [...core.state.users.values()].filter((user) => visible(user.id));
+  const rows = users.flatMap((user) => {
     const meetings = meetingsOf(core.state, user.id);
     const hosts = meetings.length
       ? `<br><small>Hosts meeting ${meetings.map(e).join(", ")}</small>`
@@ -35,7 +43,9 @@ function appsPage(core: Core, ctx: Ctx): Response {
 
 async function deauthorizeFromPage(core: Core, ctx: Ctx): Promise<Response> {
   const form = await readForm(ctx.req);
-  void deauthorizeApp(core, form.get("user_id") ?? "", form.get("client_id") ?? "");
+  const userId = form.get("user_id") ?? "";
+  if (!(await visibleTo(ctx))(userId)) return html(404, page("Not found", "<p>No such user.</p>"));
+  void deauthorizeApp(core, userId, form.get("client_id") ?? "");
   return redirect(`${ctx.basePath}/apps`, 303);
 }
 

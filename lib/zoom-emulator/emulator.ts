@@ -11,7 +11,12 @@ import { authorizeRoutes } from "./oauth-authorize";
 import { tokenRoutes } from "./oauth-token";
 import { findRoute, type Route } from "./router";
 import { expireAccessTokens } from "./tokens";
-import { type UrlValidationResult, type ZoomEmulator, type ZoomEmulatorOptions } from "./types";
+import {
+  type EmulatorViewer,
+  type UrlValidationResult,
+  type ZoomEmulator,
+  type ZoomEmulatorOptions,
+} from "./types";
 
 export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
   const basePath = (opts.basePath ?? "").replace(/\/+$/, "");
@@ -64,7 +69,7 @@ export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
     ...(opts.controls ? controlRoutes(controls) : []),
   ];
 
-  async function handle(req: Request): Promise<Response> {
+  async function handle(req: Request, viewer?: EmulatorViewer): Promise<Response> {
     const url = new URL(req.url);
     const inBase = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
     const path = url.pathname.slice(basePath.length) || "/";
@@ -76,6 +81,7 @@ export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
       params: match.params,
       base: `${url.origin}${basePath}`,
       basePath,
+      viewer,
     });
   }
 

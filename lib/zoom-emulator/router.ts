@@ -1,3 +1,5 @@
+import type { EmulatorViewer } from "./types";
+
 export interface Ctx {
   req: Request;
   url: URL;
@@ -5,6 +7,7 @@ export interface Ctx {
   /** Request origin + basePath: the emulator's public base URL for this request. */
   base: string;
   basePath: string;
+  viewer?: EmulatorViewer;
 }
 
 export type Handler = (ctx: Ctx) => Promise<Response> | Response;

@@ -127,9 +127,17 @@ export interface DeauthorizeResult {
   webhook: WebhookDelivery | null;
 }
 
+/**
+ * Who looks at the users page, when the host restricts it (the app's demo mode): only these Zoom
+ * users are listed and may be deauthorized there. Without a viewer every user is.
+ */
+export interface EmulatorViewer {
+  visibleUserIds(): Promise<ReadonlySet<string>>;
+}
+
 export interface ZoomEmulator {
   /** Fetch-API handler; may throw DroppedConnection (fault "drop"/"drop_after_commit"). */
-  handle(req: Request): Promise<Response>;
+  handle(req: Request, viewer?: EmulatorViewer): Promise<Response>;
   clock: Clock;
   addClient(client: EmulatorClient): void;
   listUsers(): UserSummary[];

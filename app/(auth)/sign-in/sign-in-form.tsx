@@ -7,7 +7,7 @@ import { Button } from "@/app/_components/button";
 import { ErrorMessage } from "@/app/_components/error-message";
 import { TextField } from "@/app/_components/field";
 import { formText } from "@/app/_components/form-text";
-import { SIGN_IN_THROTTLED } from "@/lib/auth/sign-in-errors";
+import { throttledSeconds, tryAgainIn } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -54,7 +54,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 }
 
 function describeFailure(error: string | null | undefined): string {
-  if (error === SIGN_IN_THROTTLED)
-    return "Too many failed sign-ins for this email. Wait 15 minutes, then try again.";
+  const wait = throttledSeconds(error);
+  if (wait !== null) return `Too many failed sign-ins for this email. ${tryAgainIn(wait)}`;
   return "Wrong email or password";
 }
