@@ -5,6 +5,7 @@ import { touchUrlSecret } from "@/db/queries/url-secrets";
 import { errorFields } from "@/lib/log/error-fields";
 import { getLogger } from "@/lib/log/logger";
 import { checkPlatformSignature } from "@/lib/signatures/recall";
+import { slugSchema } from "@/lib/tenants/slug";
 import type { Vault } from "@/lib/vault/types";
 import { callerIdOf, parseMintOptions } from "./bot-query";
 import { KIND_LABELS, type TokenKind } from "./kinds";
@@ -64,7 +65,7 @@ export function tokenFor(
   return mintToken(vault, kind, access.connection, access.grant, query.options);
 }
 
-/** Records a refused request under the tenant named in the path, when it exists. */
+/** Records a refused request under the tenant named in the path, when it is a valid slug that exists. */
 export async function refuse(
   vault: Vault,
   slug: string,
@@ -73,7 +74,9 @@ export async function refuse(
   result: MintResult,
   started: number,
 ): Promise<MintResult> {
-  const tenantId = await findTenantIdBySlug(vault.db, slug);
+  const tenantId = slugSchema.safeParse(slug).success
+    ? await findTenantIdBySlug(vault.db, slug)
+    : null;
   await audit(vault, { kind, ...who }, { tenantId, secretId: null }, result, started);
   return result;
 }
