@@ -4,6 +4,8 @@ import type { Instrumentation } from "next";
 // and start background work, so the first request does not pay for any of it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { refuseMethodsNextCannotHandle } = await import("./lib/guard/unparsable-methods");
+  refuseMethodsNextCannotHandle();
   const { startServer } = await import("./lib/server-start");
   await startServer();
 }

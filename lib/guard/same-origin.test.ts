@@ -7,7 +7,7 @@ const check = (method: string, path: string, headers: Record<string, string>) =>
 
 describe("refuseCrossOrigin", () => {
   it("refuses state-changing dashboard requests from another origin or site", () => {
-    for (const [method, path] of [
+    const routes: [string, string][] = [
       ["POST", "/api/tenants"],
       ["DELETE", "/api/tenants/acme/secrets/1"],
       ["PATCH", "/api/tenants/acme/signing"],
@@ -15,7 +15,8 @@ describe("refuseCrossOrigin", () => {
       ["POST", "/api/signup"],
       ["POST", "/api/auth/callback/credentials"],
       ["POST", "/api/auth/signout"],
-    ]) {
+    ];
+    for (const [method, path] of routes) {
       expect(check(method, path, { origin: "https://evil.example" }), path).toBe(403);
       expect(check(method, path, { origin: "null" }), path).toBe(403);
       expect(check(method, path, { "sec-fetch-site": "cross-site" }), path).toBe(403);
