@@ -23,7 +23,6 @@ export const MAX_QUERY_VALUE_LENGTH = 2048;
 export const MAX_BODY_BYTES = 256 * 1024;
 
 // C0 controls (NUL included) and DEL, once percent-decoded: never part of a slug, an id or a token.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**

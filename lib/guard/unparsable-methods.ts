@@ -18,12 +18,17 @@ export function refuseMethodsNextCannotHandle(): void {
   const holder = globalThis as { __brokerMethodGuard?: boolean };
   if (holder.__brokerMethodGuard) return;
   holder.__brokerMethodGuard = true;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- applied below with the server as `this`
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args) {
     if (event === "request") {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
       if (FORBIDDEN_BY_FETCH.has(req.method ?? "")) {
+        // Any body is read and dropped; the connection closes after the answer, so a client cannot
+        // smuggle a second request behind it.
+        req.resume();
         res.writeHead(405, {
+          connection: "close",
           allow: ALLOWED_METHODS.join(", "),
           "content-type": "text/plain; charset=utf-8",
         });

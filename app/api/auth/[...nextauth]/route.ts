@@ -12,6 +12,13 @@ const nextAuth = NextAuth as unknown as (options: AuthOptions) => RouteHandler;
 // Options are built per request so configuration is read at run time, never at build time. An error
 // next-auth lets escape is logged and answered like any route's (500 with the request id).
 const handler: RouteHandler = async (req, ctx) => {
+  // Only OAuth providers have a GET callback; next-auth answers 500 for the credentials one.
+  if (req.method !== "POST" && new URL(req.url).pathname.startsWith("/api/auth/callback/")) {
+    return Response.json(
+      { error: { code: "method_not_allowed", message: "The sign-in callback takes a POST" } },
+      { status: 405, headers: { allow: "POST" } },
+    );
+  }
   try {
     return await nextAuth(authOptions())(req, ctx);
   } catch (err) {
