@@ -152,7 +152,11 @@ function headers(ctx: FuzzContext) {
       "content-type": fc.constantFrom(...CONTENT_TYPES),
       origin: fc.constantFrom(ctx.appUrl, "https://evil.example", "null"),
       "sec-fetch-site": fc.constantFrom("same-origin", "cross-site", "none"),
-      cookie: fc.constantFrom(ctx.sessionCookie, "next-auth.session-token=forged; a=%ZZ"),
+      cookie: fc.constantFrom(
+        ctx.sessionCookie,
+        "next-auth.session-token=forged; a=%ZZ",
+        "next-auth.callback-url=%ZZ",
+      ),
       authorization: fc.constantFrom(`Bearer ${ctx.urlSecret}`, "Bearer zak_x", "Basic Og==", "x"),
       "x-request-id": fc.constantFrom("fuzz-request-0001", "bad id!", "a".repeat(200)),
       accept: fc.constantFrom("text/html", "application/json", "text/x-component", "*/*"),

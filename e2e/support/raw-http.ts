@@ -21,9 +21,15 @@ export function sendRaw(
   timeoutMs = 30_000,
 ): Promise<RawOutcome> {
   const { hostname, port } = new URL(appUrl);
+  // node:http frames a body without a declared length only for POST, PUT and PATCH (chunked); for
+  // other methods its bytes would follow the request unframed, so the length is always declared.
+  const headers =
+    req.body === undefined
+      ? req.headers
+      : { ...req.headers, "content-length": String(Buffer.byteLength(req.body)) };
   return new Promise((resolve) => {
     const outgoing = http.request(
-      { host: hostname, port, method: req.method, path: req.path, headers: req.headers, agent },
+      { host: hostname, port, method: req.method, path: req.path, headers, agent },
       (res) => {
         res.on("error", (err) => resolve({ error: err.message }));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));

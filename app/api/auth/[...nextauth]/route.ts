@@ -1,5 +1,6 @@
 import NextAuth, { type AuthOptions } from "next-auth";
 import { toErrorResponse } from "@/lib/api/error-response";
+import { refuseWhatNextAuthCannotAnswer } from "@/lib/auth/next-auth-guard";
 import { authOptions } from "@/lib/auth/options";
 
 type RouteHandler = (
@@ -12,13 +13,8 @@ const nextAuth = NextAuth as unknown as (options: AuthOptions) => RouteHandler;
 // Options are built per request so configuration is read at run time, never at build time. An error
 // next-auth lets escape is logged and answered like any route's (500 with the request id).
 const handler: RouteHandler = async (req, ctx) => {
-  // Only OAuth providers have a GET callback; next-auth answers 500 for the credentials one.
-  if (req.method !== "POST" && new URL(req.url).pathname.startsWith("/api/auth/callback/")) {
-    return Response.json(
-      { error: { code: "method_not_allowed", message: "The sign-in callback takes a POST" } },
-      { status: 405, headers: { allow: "POST" } },
-    );
-  }
+  const refusal = refuseWhatNextAuthCannotAnswer(req);
+  if (refusal) return refusal;
   try {
     return await nextAuth(authOptions())(req, ctx);
   } catch (err) {
