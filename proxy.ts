@@ -1,5 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { outage, retryAfterSeconds } from "@/db/outage";
+import { getConfig } from "@/lib/config";
+import { refuseHostileRequest, refuseNonFormAuthPost } from "@/lib/guard/hostile-request";
+import { refusalResponse } from "@/lib/guard/refusal-response";
+import { refuseCrossOrigin } from "@/lib/guard/same-origin";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  baseSecurityHeaders,
+  createNonce,
+  pageContentSecurityPolicy,
+} from "@/lib/guard/security-headers";
 import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/lib/log/request-id";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -10,20 +20,46 @@ const UNAVAILABLE_PAGE = `<!doctype html><html lang="en"><head><meta charset="ut
 itself; try again in a moment.</p></body></html>`;
 
 /**
- * Gives every request an id: handlers read it from the request header and log it, and the client
- * gets it back as `x-request-id`. While the database is known to be unreachable, pages get a plain
- * 503 (API routes answer outages themselves). Dashboard pages also get an optimistic redirect for
- * visitors with no session cookie at all, a convenience only: every page and route handler verifies
- * the session and the membership itself.
+ * Runs before every route. Refuses, with a one-line reason, what no route should see: odd methods,
+ * malformed or over-long URLs, oversized bodies, non-form posts to next-auth (lib/guard/
+ * hostile-request.ts), and state-changing requests from other origins (same-origin.ts). Gives
+ * every request an id: handlers read it from the request header and log it, and the client gets it
+ * back as `x-request-id`. Pages get a Content-Security-Policy with a fresh script nonce (Next reads
+ * it from the request's CSP header); every answer gets the base security headers. While the
+ * database is known to be unreachable, pages get a plain 503 (API routes answer outages
+ * themselves). Dashboard pages also get an optimistic redirect for visitors with no session cookie
+ * at all, a convenience only: every page and route handler verifies the session and the membership
+ * itself.
  */
 export function proxy(req: NextRequest) {
   const requestId = acceptOrCreateRequestId(req.headers.get(REQUEST_ID_HEADER));
-  const res = isPageDuringOutage(req)
-    ? unavailablePage()
-    : needsSignIn(req)
-      ? redirectToSignIn(req)
-      : continueWithId(req, requestId);
+  const { appUrl } = getConfig();
+  const { method, headers } = req;
+  const { pathname } = req.nextUrl;
+  const refusal =
+    refuseHostileRequest(method, req.url, headers.get("content-length")) ??
+    refuseCrossOrigin(method, pathname, headers, new URL(appUrl).origin) ??
+    refuseNonFormAuthPost(method, pathname, headers.get("content-type"));
+  const isApi = pathname.startsWith("/api/");
+  const nonce = isApi ? null : createNonce();
+  const csp =
+    nonce === null
+      ? API_CONTENT_SECURITY_POLICY
+      : pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const res = refusal
+    ? refusalResponse(pathname, refusal)
+    : isPageDuringOutage(req)
+      ? unavailablePage()
+      : needsSignIn(req)
+        ? redirectToSignIn(req)
+        : continueWith(req, {
+            [REQUEST_ID_HEADER]: requestId,
+            ...(nonce && { "x-nonce": nonce, "content-security-policy": csp }),
+          });
   res.headers.set(REQUEST_ID_HEADER, requestId);
+  res.headers.set("content-security-policy", csp);
+  for (const [name, value] of Object.entries(baseSecurityHeaders(appUrl)))
+    res.headers.set(name, value);
   return res;
 }
 
@@ -57,9 +93,10 @@ function redirectToSignIn(req: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
-function continueWithId(req: NextRequest, requestId: string) {
+/** On to the route, with headers it reads: the request id, and a page's nonce and CSP. */
+function continueWith(req: NextRequest, extra: Record<string, string>) {
   const headers = new Headers(req.headers);
-  headers.set(REQUEST_ID_HEADER, requestId);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
   return NextResponse.next({ request: { headers } });
 }
 

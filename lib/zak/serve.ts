@@ -5,6 +5,7 @@ import { touchUrlSecret } from "@/db/queries/url-secrets";
 import { errorFields } from "@/lib/log/error-fields";
 import { getLogger } from "@/lib/log/logger";
 import { checkPlatformSignature } from "@/lib/signatures/recall";
+import { slugSchema } from "@/lib/tenants/slug";
 import type { Vault } from "@/lib/vault/types";
 import { callerIdOf, parseMintOptions } from "./bot-query";
 import { KIND_LABELS, type TokenKind } from "./kinds";
@@ -65,9 +66,9 @@ export function tokenFor(
 }
 
 /**
- * Records a refused secret under the tenant named in the path, when it exists, only for the sampled
- * refusals (the first of each address and tenant per window): the refused path stays one query and
- * one upsert, and wrong secrets cannot flood a tenant's activity or the audit table.
+ * Records a refused secret under the tenant named in the path, when it is a valid slug that exists,
+ * only for the sampled refusals (the first of each address and tenant per window): the refused path
+ * stays one query and one upsert, and wrong secrets cannot flood a tenant's activity or the audit table.
  */
 export async function refuse(
   vault: Vault,
@@ -78,7 +79,9 @@ export async function refuse(
   started: number,
 ): Promise<MintResult> {
   if (refusal.audited) {
-    const tenantId = await findTenantIdBySlug(vault.db, slug);
+    const tenantId = slugSchema.safeParse(slug).success
+      ? await findTenantIdBySlug(vault.db, slug)
+      : null;
     await audit(vault, { kind, ...who }, { tenantId, secretId: null }, refusal.refused, started);
   }
   return refusal.refused;
