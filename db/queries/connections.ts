@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { zoomConnections, zoomGrants, type ZoomConnection, type ZoomGrant } from "../schema";
 
@@ -53,22 +53,6 @@ export async function detachGrant(tx: Tx, grantId: string, reason: string) {
     .update(zoomConnections)
     .set({ grantId: null, disconnectedReason: reason })
     .where(eq(zoomConnections.grantId, grantId));
-}
-
-/** At most one write a minute per tenant, like touchUrlSecret. */
-export async function touchTokenServed(db: Db, tenantId: string) {
-  await db
-    .update(zoomConnections)
-    .set({ lastTokenServedAt: new Date() })
-    .where(
-      and(
-        eq(zoomConnections.tenantId, tenantId),
-        or(
-          isNull(zoomConnections.lastTokenServedAt),
-          lt(zoomConnections.lastTokenServedAt, sql`now() - interval '1 minute'`),
-        ),
-      ),
-    );
 }
 
 /** Grants no tenant links to any more (left behind when a revoke at Zoom failed). */
