@@ -1,14 +1,11 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { DatabaseConfig } from "@/lib/config";
-import { acquireDataDirLock } from "./data-dir-lock";
+import { getMetrics } from "@/lib/metrics/registry";
 import * as schema from "./schema";
 
 /** The one query interface both engines share: every query module is written against it. */
@@ -24,9 +21,14 @@ const migrationsFolder = path.join(process.cwd(), "db/migrations");
 // Serialises migrations when several app instances start at once on one PostgreSQL.
 const MIGRATION_LOCK_ID = 727_001;
 
+// Every statement the app sends (transactions' begin and commit excepted): the benchmark divides it
+// by the tokens served to get database round trips per token.
+const countStatements: Logger = { logQuery: () => getMetrics().dbStatements.inc() };
+
 /**
  * Opens the configured engine and applies pending migrations. PGlite: `dir` null means in memory
- * (tests); a directory is locked so a second process cannot open it and lose writes.
+ * (tests); a directory is locked so a second process cannot open it and lose writes. PGlite's module
+ * (WASM) is loaded only when it is the engine, so a process on PostgreSQL never holds it.
  */
 export async function openDatabase(
   config: DatabaseConfig | { kind: "pglite"; dir: null },
@@ -35,31 +37,12 @@ export async function openDatabase(
     await migratePostgresWithLock(config.url);
     const client = postgres(config.url, { max: 10, onnotice: () => {} });
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      db: drizzlePostgres(client, { schema, logger: countStatements }) as unknown as Db,
       close: () => client.end({ timeout: 5 }),
     };
   }
-  let release = () => {};
-  if (config.dir) {
-    mkdirSync(path.dirname(config.dir), { recursive: true });
-    release = acquireDataDirLock(config.dir);
-  }
-  const client = new PGlite(config.dir ?? undefined);
-  const db = drizzlePglite(client, { schema });
-  try {
-    await migratePglite(db, { migrationsFolder });
-  } catch (err) {
-    await client.close();
-    release();
-    throw err;
-  }
-  return {
-    db: db as unknown as Db,
-    close: async () => {
-      await client.close();
-      release();
-    },
-  };
+  const { openPglite } = await import("./pglite");
+  return openPglite(config.dir, migrationsFolder, countStatements);
 }
 
 async function migratePostgresWithLock(url: string) {

@@ -1,92 +1,335 @@
-// npm run bench – figures for the bot path (secret check, cached access token, ZAK from Zoom, audit)
-// and for a refresh storm, on PGlite and (with TEST_DATABASE_URL) PostgreSQL. Zoom is the in-process
-// emulator, so the figures are the broker's own cost. Prints a table; asserts nothing.
-import { insertUrlSecret } from "../db/queries/url-secrets";
-import { testEngines } from "../db/testing";
-import {
-  connectZoomUser,
-  createTenant,
-  expireCachedAccessToken,
-  testVault,
-} from "../lib/vault/testing";
-import { serveTokenRequest } from "../lib/zak/serve";
-import { generateUrlSecret } from "../lib/zak/url-secret";
+// npm run bench [-- --quick] [-- --heap]: the bot path over HTTP on PostgreSQL, the built app (`next
+// start`) beside a bare node:http server running the same library code, with the Zoom emulator in
+// its own process; then a refresh storm over two app processes. Prints a table and writes the
+// figures to bench/results/. Asserts nothing about speed; it fails only when a case served no token.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { openDatabase } from "../db/client";
+import { createFreshPostgresDatabase } from "../db/testing";
+import { generateKeyringValue, parseKeyring } from "../lib/crypto/keyring";
+import { expireCachedAccessToken } from "../lib/vault/testing";
+import { emulatorStats, READING_STATEMENTS, statementCount, zoomCalls } from "./bench/counters";
+import { takeHeapSnapshot } from "./bench/heap";
+import { load, type LoadFigures } from "./bench/load";
+import { freePort, peakRssOf, spawnReady, type Spawned } from "./bench/processes";
+import { markdownTable } from "./bench/report";
+import { createConnectedTenants } from "./bench/tenants";
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    heap: { type: "boolean", default: false },
+    // Requests per case at concurrency 50 and 200 (a fifth of it at 1), and how many bot requests
+    // the app has served when its peak RSS is read: smaller on a busy machine.
+    requests: { type: "string", default: "10000" },
+    "soak-to": { type: "string", default: "100000" },
+  },
+});
+const requests = Number(flags.requests);
+// Quick: a few seconds per case so CI keeps the benchmark running; the figures mean little.
+const PLAN = flags.quick
+  ? {
+      tenants: 20,
+      warmUp: 50,
+      amount: { 1: 50, 50: 200, 200: 200 },
+      appRequestsAtEnd: 0,
+      storm: 100,
+    }
+  : {
+      tenants: 1000,
+      warmUp: 500,
+      amount: { 1: Math.ceil(requests / 5), 50: requests, 200: requests },
+      appRequestsAtEnd: Number(flags["soak-to"]),
+      storm: 500,
+    };
+const CONCURRENCY = [1, 50, 200] as const;
 
-async function timed(concurrency: number, total: number, run: () => Promise<number>) {
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < total) {
-        const t = performance.now();
-        const status = await run();
-        latencies.push(performance.now() - t);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+const adminUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  "postgres://postgres@127.0.0.1:5432/test";
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("No production build in .next: running `npx next build` first.");
+  execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+}
+
+const database = await createFreshPostgresDatabase(adminUrl);
+const { db, close: closeDb } = await openDatabase({ kind: "postgres", url: database.url });
+const spawned: Spawned[] = [];
+try {
+  await run();
+} finally {
+  for (const proc of spawned.reverse()) await proc.stop();
+  await closeDb();
+  await database.drop();
+}
+
+async function run() {
+  const zoomApp = { clientId: "bench-client", clientSecret: "bench-secret", webhook: "bench-hook" };
+  const [emulatorPort, app1Port, app2Port, barePort] = await Promise.all(
+    Array.from({ length: 4 }, () => freePort()),
+  );
+  const url = (port: number) => `http://127.0.0.1:${port}`;
+  const emulatorUrl = url(emulatorPort!);
+  const keyringValue = generateKeyringValue("bench");
+  const metricsToken = randomBytes(24).toString("base64url");
+  const heapDir = mkdtempSync(path.join(os.tmpdir(), "bench-heap-"));
+
+  const tsx = [process.execPath, "--import", "tsx"];
+  const emulator = await spawnReady(
+    "zoom emulator",
+    [
+      ...tsx,
+      "scripts/zoom-emulator.ts",
+      ...["--port", String(emulatorPort), "--client-id", zoomApp.clientId],
+      ...["--client-secret", zoomApp.clientSecret, "--webhook-secret-token", zoomApp.webhook],
+      ...["--redirect-uris", [app1Port, app2Port, barePort].map((p) => `${url(p!)}/cb`).join(",")],
+    ],
+    { url: emulatorUrl, readyPath: "/_emulator/stats", env: {} },
+  );
+  spawned.push(emulator);
+
+  const envFor = (port: number) => ({
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+    TOKEN_ENCRYPTION_KEYS: keyringValue,
+    APP_URL: url(port),
+    ZOOM_CLIENT_ID: zoomApp.clientId,
+    ZOOM_CLIENT_SECRET: zoomApp.clientSecret,
+    ZOOM_WEBHOOK_SECRET_TOKEN: zoomApp.webhook,
+    ZOOM_OAUTH_URL: emulatorUrl,
+    ZOOM_API_URL: emulatorUrl,
+    METRICS_TOKEN: metricsToken,
+  });
+  const nextStart = (port: number) => [
+    process.execPath,
+    "node_modules/next/dist/bin/next",
+    ...["start", "-H", "127.0.0.1", "-p", String(port)],
+  ];
+  const startApp = (label: string, port: number, env: Record<string, string> = {}) =>
+    spawnReady(label, nextStart(port), {
+      url: url(port),
+      readyPath: "/api/health",
+      env: { ...envFor(port), ...env },
+    });
+  const heapEnv: Record<string, string> = flags.heap
+    ? { NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${heapDir}` }
+    : {};
+  const [app1, app2, bare] = await Promise.all([
+    startApp("app 1", app1Port!, heapEnv),
+    startApp("app 2", app2Port!),
+    // react-server: the condition Next's server code runs under, so `server-only` imports pass.
+    spawnReady("bare", [...tsx, "--conditions=react-server", "scripts/bench/bare-server.ts"], {
+      url: url(barePort!),
+      readyPath: "/_bench/statements",
+      env: { ...envFor(barePort!), BENCH_PORT: String(barePort) },
+    }),
+  ]);
+  spawned.push(app1, app2, bare);
+
+  console.log(`Connecting ${PLAN.tenants} tenants to Zoom users at the emulator…`);
+  const zoom = {
+    demo: false,
+    clientId: zoomApp.clientId,
+    clientSecret: zoomApp.clientSecret,
+    webhookSecretToken: zoomApp.webhook,
+    oauthUrl: emulatorUrl,
+    apiUrl: emulatorUrl,
+    redirectUri: `${app1.url}/cb`,
+    timeoutMs: 10_000,
+  };
+  const tenants = await createConnectedTenants(db, parseKeyring(keyringValue), zoom, PLAN.tenants);
+  const one = tenants.slice(0, 1);
+  const targets = [
+    { kind: "app" as const, name: "app (next start)", url: app1.url },
+    { kind: "bare" as const, name: "bare node:http", url: bare.url },
+  ];
+  let appRequests = 0;
+
+  async function measure(target: (typeof targets)[number], paths: string[], c: number, n: number) {
+    const zoomBefore = zoomCalls(await emulatorStats(emulatorUrl));
+    const statementsBefore = await statementCount(target, metricsToken);
+    const figures = await load(target.url, paths, c, n);
+    const zoomAfter = zoomCalls(await emulatorStats(emulatorUrl));
+    const statementsAfter = await statementCount(target, metricsToken);
+    if (target.kind === "app") appRequests += figures.requests;
+    const served = figures.statuses["200"] ?? 0;
+    const perToken = (calls: number) => (served ? round2(calls / served) : null);
+    return {
+      ...figures,
+      zoomCallsPerToken: perToken(zoomAfter - zoomBefore),
+      dbRoundTripsPerToken:
+        statementsBefore === null || statementsAfter === null
+          ? null
+          : perToken(statementsAfter - statementsBefore - READING_STATEMENTS[target.kind]),
+    };
+  }
+
+  const allPaths = tenants.map((t) => t.path);
+  for (const target of targets) await measure(target, allPaths, 10, PLAN.warmUp); // warm up
+  const heap = flags.heap ? { afterWarmUp: await takeHeapSnapshot(app1, heapDir) } : null;
+
+  const cases: (Awaited<ReturnType<typeof measure>> & {
+    tenants: number;
+    target: string;
+    kind: "app" | "bare";
+    concurrency: number;
+  })[] = [];
+  for (const paths of [one.map((t) => t.path), tenants.map((t) => t.path)]) {
+    for (const concurrency of CONCURRENCY) {
+      for (const target of targets) {
+        const figures = await measure(target, paths, concurrency, PLAN.amount[concurrency]);
+        cases.push({
+          tenants: paths.length,
+          target: target.name,
+          kind: target.kind,
+          concurrency,
+          ...figures,
+        });
+        console.log(
+          `${target.name}, ${paths.length} tenant(s), c=${concurrency}: ${figures.reqPerSec} req/s`,
+        );
       }
+    }
+  }
+  // Slot for the Zoom burst case (300 bots at once for one Zoom account limited by the emulator to
+  // 30 requests/s), which comes with the pacing of Zoom calls per account.
+
+  const storm = await refreshStorm(emulatorUrl, [app1.url, app2.url], one[0]!);
+
+  // Enough further requests that the app has served PLAN.appRequestsAtEnd when its peak RSS is read.
+  let soak: LoadFigures | null = null;
+  if (appRequests < PLAN.appRequestsAtEnd) {
+    console.log(`Soak: ${PLAN.appRequestsAtEnd - appRequests} more requests to app 1 at c=50…`);
+    soak = await load(
+      app1.url,
+      tenants.map((t) => t.path),
+      50,
+      PLAN.appRequestsAtEnd - appRequests,
+    );
+    appRequests += soak.requests;
+  }
+  const processes = [emulator, app1, app2, bare].map((proc) => ({
+    label: proc.label,
+    processes: proc.peakRss(),
+  }));
+  // Read before the last snapshot, which itself takes memory (the first one, with --heap, counts).
+  if (heap) Object.assign(heap, { atEnd: await takeHeapSnapshot(app1, heapDir) });
+
+  processes.push({ label: "benchmark (autocannon)", processes: [peakRssOf(process.pid)] });
+
+  const commit = execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+  const dirty = execFileSync("git", ["status", "--porcelain"], { encoding: "utf8" }).trim() !== "";
+  const rows = cases.map((c) => {
+    const bareTwin = cases.find(
+      (b) => b.kind === "bare" && b.tenants === c.tenants && b.concurrency === c.concurrency,
+    );
+    return {
+      tenants: c.tenants,
+      target: c.target,
+      c: c.concurrency,
+      "req/s": c.reqPerSec,
+      "app/bare": c.kind === "app" && bareTwin ? round2(c.reqPerSec / bareTwin.reqPerSec) : "",
+      "p50 ms": c.p50,
+      "p95 ms": c.p95,
+      "p99 ms": c.p99,
+      statuses: statusText(c.statuses, c.errors),
+      "Zoom calls/token": c.zoomCallsPerToken ?? "n/a",
+      "DB round trips/token": c.dbRoundTripsPerToken ?? "n/a",
+    };
+  });
+  console.log(
+    `\nPostgreSQL, emulator at 0 ms in its own process; commit ${commit}${dirty ? " (with changes)" : ""}, ${flags.quick ? "quick" : "full"} run\n`,
+  );
+  console.log(markdownTable(rows));
+  console.log(
+    `\nRefresh storm: ${storm.requests} concurrent requests at expiry over 2 app processes: ` +
+      `${storm.refreshes} refresh(es), ${storm.failures} failure(s), statuses ${statusText(storm.statuses, 0)}, ` +
+      `p50 ${storm.p50} ms, p99 ${storm.p99} ms`,
+  );
+  console.log(`\nPeak RSS (VmHWM) after ${appRequests} bot requests to app 1:`);
+  console.log(
+    markdownTable(
+      processes.flatMap(({ label, processes: list }) =>
+        list.map((p) => ({ process: label, pid: p.pid, command: p.command, "peak RSS MB": p.mb })),
+      ),
+    ),
+  );
+  if (heap) printHeap(heap);
+
+  mkdirSync("bench/results", { recursive: true });
+  const file = `bench/results/${flags.quick ? "quick-" : ""}${new Date().toISOString().replace(/[:.]/g, "-")}-${commit.slice(0, 12)}.json`;
+  const machine = {
+    cpus: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  };
+  writeFileSync(
+    file,
+    `${JSON.stringify({ commit, dirty, quick: flags.quick, machine, cases, soak, appRequests, storm, processes, heap }, null, 2)}\n`,
+  );
+  console.log(`\nFigures written to ${file} (${Math.round(performance.now() / 1000)} s in all)`);
+  const servedNothing = cases.filter((c) => !c.statuses["200"]);
+  if (servedNothing.length > 0) {
+    console.error(`No token served in ${servedNothing.length} case(s): the benchmark is broken.`);
+    process.exitCode = 1;
+  }
+}
+
+/** Requests at once, over the app processes in turn, for one tenant whose cached token has expired. */
+async function refreshStorm(
+  emulatorUrl: string,
+  appUrls: string[],
+  tenant: { path: string; zoomUserId: string },
+) {
+  await expireCachedAccessToken(db, tenant.zoomUserId);
+  const before = await emulatorStats(emulatorUrl);
+  const answers = await Promise.all(
+    Array.from({ length: PLAN.storm }, async (_, i) => {
+      const started = performance.now();
+      const res = await fetch(`${appUrls[i % appUrls.length]}${tenant.path}`).catch(() => null);
+      await res?.text();
+      return { status: res?.status ?? 0, ms: performance.now() - started };
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  const after = await emulatorStats(emulatorUrl);
+  const statuses: Record<string, number> = {};
+  for (const a of answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
+  const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
   return {
-    "req/s": Math.round(total / seconds),
-    "p50 ms": percentile(latencies, 50).toFixed(2),
-    "p95 ms": percentile(latencies, 95).toFixed(2),
-    "p99 ms": percentile(latencies, 99).toFixed(2),
-    statuses: JSON.stringify(Object.fromEntries(statuses)),
+    requests: PLAN.storm,
+    refreshes: after.grants.refresh_token - before.grants.refresh_token,
+    failures:
+      answers.filter((a) => a.status !== 200).length + after.invalidGrant - before.invalidGrant,
+    statuses,
+    p50: Math.round(ms[Math.floor(ms.length / 2)]!),
+    p99: Math.round(ms[Math.floor(ms.length * 0.99)]!),
   };
 }
 
-const rows: Record<string, unknown>[] = [];
-for (const engine of testEngines()) {
-  const database = await engine.open();
-  const setup = testVault(database.db);
-  const tenant = await createTenant(database.db);
-  const { user } = await connectZoomUser(setup, tenant, `bench-${engine.name}@zoom.test`);
-  const { secret, prefix, hash } = generateUrlSecret();
-  await insertUrlSecret(database.db, {
-    tenantId: tenant.tenantId,
-    label: "bench",
-    prefix,
-    secretHash: hash,
-    createdByUserId: tenant.userId,
-  });
-  const serve = async () =>
-    (
-      await serveTokenRequest(setup.vault, {
-        slug: tenant.slug,
-        secret,
-        kind: "zak",
-        clientIp: "127.0.0.1",
-        headers: new Headers(),
-        params: new URLSearchParams(),
-      })
-    ).status;
-
-  await timed(4, 200, serve); // warm up
-  rows.push({
-    engine: engine.name,
-    case: "bot path, 1 at a time",
-    ...(await timed(1, 2000, serve)),
-  });
-  rows.push({
-    engine: engine.name,
-    case: "bot path, 20 concurrent",
-    ...(await timed(20, 4000, serve)),
-  });
-
-  const refreshesBefore = setup.emulator.stats().grants.refresh_token;
-  await expireCachedAccessToken(database.db, user.id);
-  const storm = await timed(100, 100, serve);
-  rows.push({
-    engine: engine.name,
-    case: `100 at expiry (refreshes: ${setup.emulator.stats().grants.refresh_token - refreshesBefore})`,
-    ...storm,
-  });
-  await database.close();
+function printHeap(
+  heap: Record<string, { totalMb: number; groups: { name: string; count: number; mb: number }[] }>,
+) {
+  for (const [when, summary] of Object.entries(heap)) {
+    console.log(
+      `\nHeap of app 1 ${when === "atEnd" ? "at the end" : "after warm-up"}: ${summary.totalMb} MB (self size by constructor)`,
+    );
+    console.log(markdownTable(summary.groups));
+  }
 }
-console.table(rows);
+
+function statusText(statuses: Record<string, number>, errors: number) {
+  return [
+    ...Object.entries(statuses).map(([code, n]) => `${n}×${code}`),
+    ...(errors ? [`${errors}×error`] : []),
+  ].join(" ");
+}
+
+function round2(n: number) {
+  return Math.round(n * 100) / 100;
+}

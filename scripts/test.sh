@@ -24,6 +24,10 @@ fi
 
 npx vitest run
 npx next build
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  # A short run so the benchmark keeps working; its figures are not checked.
+  npm run bench -- --quick
+fi
 # The container image's server: Next's standalone output with what the Dockerfile copies beside it.
 NEXT_OUTPUT=standalone NEXT_DIST_DIR=.next-standalone npx next build
 standalone=.next-standalone/standalone

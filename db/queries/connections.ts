@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import {
   memberships,
@@ -72,22 +72,6 @@ export async function clearBreakNotified(tx: Tx, grantId: string) {
     .update(zoomConnections)
     .set({ breakNotifiedAt: null })
     .where(eq(zoomConnections.grantId, grantId));
-}
-
-/** At most one write a minute per tenant, like touchUrlSecret. */
-export async function touchTokenServed(db: Db, tenantId: string) {
-  await db
-    .update(zoomConnections)
-    .set({ lastTokenServedAt: new Date() })
-    .where(
-      and(
-        eq(zoomConnections.tenantId, tenantId),
-        or(
-          isNull(zoomConnections.lastTokenServedAt),
-          lt(zoomConnections.lastTokenServedAt, sql`now() - interval '1 minute'`),
-        ),
-      ),
-    );
 }
 
 /** Grants no tenant links to any more (left behind when a revoke at Zoom failed). */

@@ -1,11 +1,39 @@
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, or, sql, type AnyColumn } from "drizzle-orm";
 import type { Db } from "../client";
-import { tokenRequests, urlSecrets } from "../schema";
+import { tokenRequests, urlSecrets, zoomConnections } from "../schema";
 
 export type NewTokenRequest = typeof tokenRequests.$inferInsert;
 
-export async function insertTokenRequest(db: Db, entry: NewTokenRequest) {
-  await db.insert(tokenRequests).values(entry);
+/** A "last used" stamp is written at most once a minute, so bots in a burst do not queue on one row. */
+const staleStamp = (column: AnyColumn) =>
+  or(isNull(column), lt(column, sql`now() - interval '1 minute'`));
+
+/**
+ * Records a token request and, in the same statement, stamps its URL secret as used and, when a
+ * token was served, the tenant's connection: one round trip on the bot path instead of three.
+ */
+export async function recordTokenRequest(db: Db, entry: NewTokenRequest) {
+  const audit = db
+    .$with("audit")
+    .as(db.insert(tokenRequests).values(entry).returning({ id: tokenRequests.id }));
+  const secretUsed = db.$with("secret_used").as(
+    db
+      .update(urlSecrets)
+      .set({ lastUsedAt: sql`now()` })
+      .where(and(eq(urlSecrets.id, entry.secretId ?? sql`null`), staleStamp(urlSecrets.lastUsedAt)))
+      .returning({ id: urlSecrets.id }),
+  );
+  const served = entry.status === 200 && entry.tenantId ? entry.tenantId : null;
+  await db
+    .with(audit, secretUsed)
+    .update(zoomConnections)
+    .set({ lastTokenServedAt: sql`now()` })
+    .where(
+      and(
+        eq(zoomConnections.tenantId, served ?? sql`null`),
+        staleStamp(zoomConnections.lastTokenServedAt),
+      ),
+    );
 }
 
 export type TokenRequestRow = Awaited<ReturnType<typeof listRecentTokenRequests>>[number];

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { tenants, urlSecrets, zoomConnections, zoomGrants, type UrlSecret } from "../schema";
 
@@ -75,20 +75,4 @@ export async function findTokenAccess(db: Db, secretHash: string) {
     .where(and(eq(urlSecrets.secretHash, secretHash), isNull(urlSecrets.revokedAt)))
     .limit(1);
   return row;
-}
-
-/** At most one write a minute per secret: bots in a burst do not queue on the same row. */
-export async function touchUrlSecret(db: Db, id: string) {
-  await db
-    .update(urlSecrets)
-    .set({ lastUsedAt: new Date() })
-    .where(
-      and(
-        eq(urlSecrets.id, id),
-        or(
-          isNull(urlSecrets.lastUsedAt),
-          lt(urlSecrets.lastUsedAt, sql`now() - interval '1 minute'`),
-        ),
-      ),
-    );
 }

@@ -31,6 +31,11 @@ function createMetrics() {
       labelNames: ["outcome"] as const,
       registers,
     }),
+    dbStatements: new Counter({
+      name: "zak_broker_db_statements_total",
+      help: "Statements sent to the database (each one round trip; transactions' begin and commit not counted)",
+      registers,
+    }),
     grants: new Gauge({
       name: "zak_broker_grants",
       help: "Stored Zoom grants by status, counted when scraped",

@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
+import { count, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { findConnection } from "@/db/queries/connections";
 import { insertUrlSecret } from "@/db/queries/url-secrets";
-import { tokenRequests, zoomGrants } from "@/db/schema";
+import { tokenRequests, urlSecrets, zoomConnections, zoomGrants } from "@/db/schema";
 import { testEngines } from "@/db/testing";
 import { unlessFresh } from "@/lib/vault/refresh";
 import { connectZoomUser, createTenant } from "@/lib/vault/testing";
@@ -181,6 +181,80 @@ describe.each(testEngines())("token kinds on $name", (engine) => {
           ["zak", 200, "msg_1"],
         ]),
       );
+    });
+
+    it("records every request of a burst with the secret's and the connection's last-used stamps", async () => {
+      const { tenant } = await connected();
+      const secret = await secretFor(tenant.tenantId, tenant.userId, ["zak"]);
+      const serve = (kind: TokenKind) =>
+        serveTokenRequest(t.setup.vault, {
+          slug: tenant.slug,
+          secret,
+          kind,
+          clientIp: "203.0.113.6",
+          headers: new Headers(),
+          params: new URLSearchParams(),
+        });
+      const stamps = async () => {
+        const [secretRow] = await t.database.db
+          .select({ lastUsedAt: urlSecrets.lastUsedAt })
+          .from(urlSecrets)
+          .where(eq(urlSecrets.tenantId, tenant.tenantId));
+        const found = await findConnection(t.database.db, tenant.tenantId);
+        return { secret: secretRow!.lastUsedAt, served: found!.connection.lastTokenServedAt };
+      };
+
+      // A refused kind stamps the secret, not the connection: no token was served.
+      expect((await serve("obf")).status).toBe(403);
+      expect(await stamps()).toMatchObject({ secret: expect.any(Date), served: null });
+
+      const answers = await Promise.all(Array.from({ length: 200 }, () => serve("zak")));
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(200);
+      const [counted] = await t.database.db
+        .select({ n: count() })
+        .from(tokenRequests)
+        .where(eq(tokenRequests.tenantId, tenant.tenantId));
+      expect(counted!.n).toBe(201);
+      const after = await stamps();
+      expect(after.served).toBeInstanceOf(Date);
+
+      // Stamps older than a minute are renewed by the next request; newer ones are left alone.
+      const old = new Date(Date.now() - 5 * 60_000);
+      await t.database.db
+        .update(urlSecrets)
+        .set({ lastUsedAt: old })
+        .where(eq(urlSecrets.tenantId, tenant.tenantId));
+      await t.database.db
+        .update(zoomConnections)
+        .set({ lastTokenServedAt: old })
+        .where(eq(zoomConnections.tenantId, tenant.tenantId));
+      expect((await serve("zak")).status).toBe(200);
+      const renewed = await stamps();
+      expect(renewed.secret!.getTime()).toBeGreaterThan(old.getTime());
+      expect(renewed.served!.getTime()).toBeGreaterThan(old.getTime());
+      expect((await serve("zak")).status).toBe(200);
+      expect(await stamps()).toEqual(renewed);
+    });
+
+    it("records a request for an unknown tenant without a tenant", async () => {
+      const before = await t.database.db
+        .select({ n: count() })
+        .from(tokenRequests)
+        .where(isNull(tokenRequests.tenantId));
+      const refused = await serveTokenRequest(t.setup.vault, {
+        slug: "no-such-tenant",
+        secret: "zak_wrong",
+        kind: "zak",
+        clientIp: "203.0.113.7",
+        headers: new Headers(),
+        params: new URLSearchParams(),
+      });
+      expect(refused.status).toBe(401);
+      const [after] = await t.database.db
+        .select({ n: count() })
+        .from(tokenRequests)
+        .where(isNull(tokenRequests.tenantId));
+      expect(after!.n).toBe(before[0]!.n + 1);
     });
   });
 });

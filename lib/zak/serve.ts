@@ -1,7 +1,5 @@
 import { findTenantIdBySlug } from "@/db/queries/tenants";
-import { touchTokenServed } from "@/db/queries/connections";
-import { insertTokenRequest } from "@/db/queries/token-requests";
-import { touchUrlSecret } from "@/db/queries/url-secrets";
+import { recordTokenRequest } from "@/db/queries/token-requests";
 import { errorFields } from "@/lib/log/error-fields";
 import { getLogger } from "@/lib/log/logger";
 import { checkPlatformSignature } from "@/lib/signatures/recall";
@@ -87,7 +85,10 @@ export async function refuse(
   return refusal.refused;
 }
 
-/** Records a token request: never the token, the secret or the query string. */
+/**
+ * Records a token request (never the token, the secret or the query string) with the "last used"
+ * stamps of its secret and connection, in one statement.
+ */
 export async function audit(
   vault: Vault,
   req: {
@@ -100,8 +101,8 @@ export async function audit(
   result: MintResult,
   started: number,
 ): Promise<void> {
-  const writes: Promise<unknown>[] = [
-    insertTokenRequest(vault.db, {
+  try {
+    await recordTokenRequest(vault.db, {
       tenantId: who.tenantId ?? null,
       secretId: who.secretId,
       kind: req.kind,
@@ -111,12 +112,9 @@ export async function audit(
       latencyMs: Math.round(performance.now() - started),
       clientIp: req.clientIp,
       callerId: req.callerId ?? null,
-    }),
-  ];
-  if (who.secretId) writes.push(touchUrlSecret(vault.db, who.secretId));
-  if (result.status === 200 && who.tenantId) writes.push(touchTokenServed(vault.db, who.tenantId));
-  // A failed audit write must not take the token away from a bot that is about to join a meeting.
-  await Promise.all(writes).catch((err: unknown) =>
-    getLogger().error({ error: errorFields(err) }, "token request audit write failed"),
-  );
+    });
+  } catch (err) {
+    // A failed audit write must not take the token away from a bot that is about to join a meeting.
+    getLogger().error({ error: errorFields(err) }, "token request audit write failed");
+  }
 }

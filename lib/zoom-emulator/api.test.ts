@@ -109,6 +109,19 @@ describe("REST API", () => {
     }
   });
 
+  it("forgets the oldest issued tokens beyond its bound; the newest still verify", async () => {
+    const h = setup({ issuedTokenLimit: 5 });
+    const { access_token } = await h.login("ada@example.com");
+    const zaks: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await apiGet(h.send, `${h.base}/v2/users/me/token?type=zak`, access_token);
+      zaks.push(((await res.json()) as { token: string }).token);
+    }
+    const known = zaks.map((zak) => h.emulator.lookupIssuedToken(zak) !== null);
+    expect(known).toEqual([false, false, false, true, true, true, true, true]);
+    expect(h.emulator.lookupIssuedToken(zaks[7]!)).toMatchObject({ type: "zak" });
+  });
+
   it("issues recognisable ZAK, OBF and join tokens with Zoom's lifetimes", async () => {
     const h = setup({
       clients: [

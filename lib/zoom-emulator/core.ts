@@ -21,8 +21,12 @@ export interface Core {
   webhooks: Webhooks;
 }
 
-export function createCore(clients: EmulatorClient[], fetchFn: typeof fetch): Core {
-  const state = new EmulatorState();
+export function createCore(
+  clients: EmulatorClient[],
+  fetchFn: typeof fetch,
+  issuedTokenLimit?: number,
+): Core {
+  const state = new EmulatorState(issuedTokenLimit);
   for (const client of clients) state.clients.set(client.clientId, client);
   const clock = createClock();
   return {

@@ -20,7 +20,11 @@ import {
 
 export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
   const basePath = (opts.basePath ?? "").replace(/\/+$/, "");
-  const core = createCore(opts.clients, opts.fetch ?? ((input, init) => fetch(input, init)));
+  const core = createCore(
+    opts.clients,
+    opts.fetch ?? ((input, init) => fetch(input, init)),
+    opts.issuedTokenLimit,
+  );
   const { state, clock, faults, stats, webhooks } = core;
   if (opts.demoUsers) addDemoUsers(state, clock.now());
 

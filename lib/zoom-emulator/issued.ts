@@ -24,7 +24,7 @@ export function issueUserToken(
     exp: iat + ttlS,
     ...(meetingId ? { mnum: meetingId } : {}),
   });
-  core.state.issued.set(token, {
+  core.state.rememberIssued(token, {
     type,
     userId: grant.userId,
     clientId: grant.clientId,

@@ -52,8 +52,12 @@ export const DEFAULT_SCOPES = [
   "meeting:read:local_recording_token",
 ];
 
+export const DEFAULT_ISSUED_TOKEN_LIMIT = 10_000;
+
 /** All in-memory data of one emulator instance. */
 export class EmulatorState {
+  constructor(readonly issuedTokenLimit = DEFAULT_ISSUED_TOKEN_LIMIT) {}
+
   readonly clients = new Map<string, EmulatorClient>();
   readonly users = new Map<string, EmulatorUser>();
   /** Consent requests waiting for Allow/Deny, by request id. */
@@ -62,10 +66,18 @@ export class EmulatorState {
   readonly tokens = new Map<string, TokenRecord>();
   /** Keyed by authorizationKey(clientId, userId). */
   readonly authorizations = new Map<string, Authorization>();
-  /** ZAK / OBF / join tokens handed out by the API. */
+  /** ZAK / OBF / join tokens handed out by the API, oldest first (a Map keeps insertion order). */
   readonly issued = new Map<string, IssuedRecord>();
   /** Meeting id → the id of the user who hosts it. */
   readonly meetings = new Map<string, string>();
+
+  /** Remembers an issued token, forgetting the oldest beyond the limit. */
+  rememberIssued(token: string, record: IssuedRecord): void {
+    this.issued.set(token, record);
+    if (this.issued.size <= this.issuedTokenLimit) return;
+    const oldest = this.issued.keys().next();
+    if (!oldest.done) this.issued.delete(oldest.value);
+  }
 
   findUser(idOrEmail: string): EmulatorUser | undefined {
     const byId = this.users.get(idOrEmail);

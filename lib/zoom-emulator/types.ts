@@ -25,6 +25,11 @@ export interface ZoomEmulatorOptions {
   fetch?: typeof fetch;
   /** Start with the demo users offered for a one-click consent (default false). */
   demoUsers?: boolean;
+  /**
+   * How many issued ZAK / OBF / join tokens it remembers for lookups (default 10,000); past that it
+   * forgets the oldest first, so a long-running emulator stays bounded in memory.
+   */
+  issuedTokenLimit?: number;
 }
 
 export interface Clock {
