@@ -16,7 +16,7 @@ import { type UrlValidationResult, type ZoomEmulator, type ZoomEmulatorOptions }
 export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
   const basePath = (opts.basePath ?? "").replace(/\/+$/, "");
   const core = createCore(opts.clients, opts.fetch ?? ((input, init) => fetch(input, init)));
-  const { state, clock, faults, stats, webhooks } = core;
+  const { state, clock, faults, limits, stats, webhooks } = core;
   if (opts.demoUsers) addDemoUsers(state, clock.now());
 
   const controls: Omit<ZoomEmulator, "handle"> = {
@@ -37,9 +37,11 @@ export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
     },
     setFault: (spec) => faults.add(spec),
     clearFaults: () => faults.clear(),
+    setAccountRateLimit: (accountId, limit) => limits.set(accountId, limit),
     stats: () => stats.snapshot(),
     reset: () => {
       faults.clear();
+      limits.clear();
       stats.reset();
     },
     sendUrlValidation: (clientId): Promise<UrlValidationResult> => {
