@@ -55,6 +55,20 @@ export async function detachGrant(tx: Tx, grantId: string, reason: string) {
     .where(eq(zoomConnections.grantId, grantId));
 }
 
+/** Sets the Zoom account's limit per second for the tenant's connection; false without one. */
+export async function setZoomRateLimit(
+  db: Db,
+  tenantId: string,
+  zoomRateLimit: number | null,
+): Promise<boolean> {
+  const rows = await db
+    .update(zoomConnections)
+    .set({ zoomRateLimit })
+    .where(eq(zoomConnections.tenantId, tenantId))
+    .returning({ tenantId: zoomConnections.tenantId });
+  return rows.length > 0;
+}
+
 /** At most one write a minute per tenant, like touchUrlSecret. */
 export async function touchTokenServed(db: Db, tenantId: string) {
   await db

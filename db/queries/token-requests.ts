@@ -21,6 +21,7 @@ export async function listRecentTokenRequests(db: Db, tenantId: string, limit = 
       outcome: tokenRequests.outcome,
       status: tokenRequests.status,
       latencyMs: tokenRequests.latencyMs,
+      pacedMs: tokenRequests.pacedMs,
       clientIp: tokenRequests.clientIp,
       callerId: tokenRequests.callerId,
       secretLabel: urlSecrets.label,

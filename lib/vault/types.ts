@@ -1,12 +1,15 @@
 import type { Db } from "@/db/client";
 import type { Keyring } from "@/lib/crypto/keyring";
 import type { ZoomClient } from "@/lib/zoom/client";
+import type { ZoomPacer } from "@/lib/zoom-pacing/pacer";
 
 /** What the vault needs: the database, the encryption keys and a Zoom client. */
 export interface Vault {
   db: Db;
   keyring: Keyring;
   zoom: ZoomClient;
+  /** Paces API calls per Zoom account (the app always has one; tests may leave calls unpaced). */
+  pacer?: ZoomPacer;
 }
 
 /** The grant's tokens are dead at Zoom; only a new consent (reconnect) brings it back. */

@@ -11,6 +11,7 @@ const connection: ZoomConnection = {
   connectedAt: at,
   disconnectedReason: null,
   lastTokenServedAt: null,
+  zoomRateLimit: null,
 };
 
 const grant: ZoomGrant = {
@@ -74,6 +75,7 @@ describe("presentZoomConnection", () => {
       connectedAt: "2026-01-02T03:04:05.000Z",
       lastRefreshAt: "2026-01-02T03:04:05.000Z",
       lastTokenServedAt: null,
+      zoomRateLimit: null,
       kinds: [
         { kind: "zak", missingScope: null },
         { kind: "obf", missingScope: null },

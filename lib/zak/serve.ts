@@ -102,6 +102,7 @@ export async function audit(
       latencyMs: Math.round(performance.now() - started),
       clientIp: req.clientIp,
       callerId: req.callerId ?? null,
+      pacedMs: result.pacedMs ?? 0,
     }),
   ];
   if (who.secretId) writes.push(touchUrlSecret(vault.db, who.secretId));
