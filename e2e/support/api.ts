@@ -157,8 +157,8 @@ export function emulatorOf(target: Target) {
       call("POST", `/clients/${encodeURIComponent(clientId)}/scopes`, { scopes }),
     urlValidation: () => call("POST", "/url-validation"),
     /** Zoom's per-account limits on the account's API calls (perSecond null removes them). */
-    setRateLimit: (accountId: string, perSecond: number | null) =>
-      call("POST", "/rate-limits", { accountId, perSecond }),
+    setRateLimit: (accountId: string, limit: { perSecond: number | null; perDay?: number }) =>
+      call("POST", "/rate-limits", { accountId, ...limit }),
   };
 }
 
