@@ -5,34 +5,6 @@ import { expect, test } from "../support/fixtures";
 import { zoomStatus } from "../support/schemas";
 
 test.describe("Zoom rate-limit pacing over two app processes", () => {
-  test("PATCH /api/tenants/:slug/zoom – sets the Zoom plan's limit, validated, for a connected tenant", async ({
-    owner,
-    ownerTenant,
-    connectedTenant,
-  }) => {
-    const { slug } = connectedTenant;
-    const patch = (data: unknown, tenant = slug) =>
-      owner.http.patch(`/api/tenants/${tenant}/zoom`, { data });
-    for (const bad of [
-      { zoomRateLimit: 0 },
-      { zoomRateLimit: "30" },
-      {},
-      { zoomRateLimit: 30, x: 1 },
-    ]) {
-      const res = await patch(bad);
-      expect(res.status(), JSON.stringify(bad)).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toBeTruthy();
-    }
-    expect((await patch({ zoomRateLimit: 30 }, ownerTenant)).status()).toBe(404);
-
-    const set = await patch({ zoomRateLimit: 30 });
-    expect(set.status()).toBe(200);
-    expect(zoomStatus.parse(await set.json()).zoomRateLimit).toBe(30);
-    expect(
-      zoomStatus.parse(await (await patch({ zoomRateLimit: null })).json()).zoomRateLimit,
-    ).toBeNull();
-  });
-
   test("GET /api/zak/:tenant – 60 concurrent requests for one Zoom account limited to 5/s: 60 × 200, no 429 from Zoom once the limit is learned, paced requests shown in the activity", async ({
     target,
     emulator,
@@ -61,15 +33,37 @@ test.describe("Zoom rate-limit pacing over two app processes", () => {
     expect(served.some((r) => r.pacedMs > 0)).toBe(true);
   });
 
-  test("GET /api/zak/:tenant – Zoom's daily 429 pauses the account past the bounded wait: 503 with Retry-After at once, from both processes, without calling Zoom again", async ({
+  test("PATCH /api/tenants/:slug/zoom sets the plan's limit (validated); GET /api/zak/:tenant – Zoom's daily 429 pauses the account past the bounded wait: 503 with Retry-After at once, from both processes, without calling Zoom again", async ({
     target,
     emulator,
+    owner,
+    ownerTenant,
     connectedTenant,
   }) => {
     const [appA, appB] = target.appUrls as [string, string];
-    const { owner, slug, zoomUser } = connectedTenant;
+    const { slug, zoomUser } = connectedTenant;
+    const patch = (data: unknown, tenant = slug) =>
+      owner.http.patch(`/api/tenants/${tenant}/zoom`, { data });
+    for (const bad of [
+      { zoomRateLimit: 0 },
+      { zoomRateLimit: "30" },
+      {},
+      { zoomRateLimit: 30, x: 1 },
+    ]) {
+      const res = await patch(bad);
+      expect(res.status(), JSON.stringify(bad)).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBeTruthy();
+    }
+    expect((await patch({ zoomRateLimit: 30 }, ownerTenant)).status()).toBe(404);
+    expect(
+      zoomStatus.parse(await (await patch({ zoomRateLimit: null })).json()).zoomRateLimit,
+    ).toBeNull();
+    const set = await patch({ zoomRateLimit: 30 }); // a Pro plan
+    expect(set.status()).toBe(200);
+    expect(zoomStatus.parse(await set.json()).zoomRateLimit).toBe(30);
+
     const account = (await emulator.users()).find((u) => u.id === zoomUser.id)!.account_id;
-    await emulator.setRateLimit(account, { perSecond: 5, perDay: 1 });
+    await emulator.setRateLimit(account, { perSecond: 30, perDay: 1 });
     const path = new URL((await createZakUrl(owner, slug)).zakUrl);
     const zak = (app: string) => fetch(`${app}${path.pathname}${path.search}`);
 
