@@ -89,8 +89,8 @@ const chromium = {
   },
 };
 
-// The refresh spec needs two app processes on one database, which only the PostgreSQL target has.
-const twoProcessSpecs = "refresh.spec.ts";
+// These specs need two app processes on one database, which only the PostgreSQL target has.
+const twoProcessSpecs = ["refresh.spec.ts", "pacing.spec.ts"];
 
 export default defineConfig<object, TargetOption>({
   testDir: "e2e",

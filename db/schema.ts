@@ -143,6 +143,9 @@ export const zoomConnections = pgTable(
     // break is mailed once however many refreshes or deauthorizations repeat it.
     breakNotifiedAt: timestamp("break_notified_at", { withTimezone: true }),
     lastTokenServedAt: timestamp("last_token_served_at", { withTimezone: true }),
+    // The Zoom account's Light limit per second as set in the dashboard (the plan's, or custom);
+    // null: learned from Zoom's answers (zoom_account_pacing).
+    zoomRateLimit: integer("zoom_rate_limit"),
   },
   (t) => [index("zoom_connections_grant_idx").on(t.grantId)],
 );
@@ -196,6 +199,8 @@ export const tokenRequests = pgTable(
     // The caller's own id for the request when it sends one (Recall's webhook-id, Attendee's or
     // Meeting BaaS's bot id): never a token or a secret.
     callerId: text("caller_id"),
+    // How long the request waited in line for its Zoom account's rate limit (lib/zoom-pacing).
+    pacedMs: integer("paced_ms").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -439,3 +444,17 @@ export const rateLimits = pgTable(
   },
   (t) => [index("rate_limits_window_ends_idx").on(t.windowEnds)],
 );
+
+/**
+ * Calls to Zoom are paced per Zoom account across every instance (lib/zoom-pacing): Zoom's limits
+ * are per account, shared by all apps and users on it (zoom-facts §8). Each call reserves the next
+ * slot with one atomic UPDATE on the database's clock.
+ */
+export const zoomAccountPacing = pgTable("zoom_account_pacing", {
+  zoomAccountId: text("zoom_account_id").primaryKey(),
+  // The account's Light limit per second as learned from Zoom's answers; null until one says.
+  perSecond: integer("per_second"),
+  // The earliest time the next call may start; pushed forward by each reservation and by Retry-After.
+  nextSlotAt: timestamp("next_slot_at", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});

@@ -4,6 +4,8 @@ import { getConfig, type AppConfig } from "./config";
 import { countZoomCalls } from "./metrics/zoom-calls";
 import type { Vault } from "./vault/types";
 import { createZoomClient } from "./zoom/client";
+import { observeRateLimits } from "./zoom-pacing/observe";
+import { ZoomPacer } from "./zoom-pacing/pacer";
 import { demoFetch, getDemoEmulator } from "./demo-zoom";
 
 export interface Broker extends Vault {
@@ -18,13 +20,16 @@ let broker: Promise<Broker> | undefined;
 export function getBroker(): Promise<Broker> {
   broker ??= getDb().then((db) => {
     const config = getConfig();
-    const fetchImpl = countZoomCalls(config.zoom.demo ? demoFetch(getDemoEmulator(config)) : fetch);
+    const fetchImpl = observeRateLimits(
+      countZoomCalls(config.zoom.demo ? demoFetch(getDemoEmulator(config)) : fetch),
+    );
     return {
       db,
       config,
       keyring: config.keyring,
       zoom: createZoomClient(config.zoom, fetchImpl),
       emailAlerts: config.email !== null,
+      pacer: new ZoomPacer(db, config.zoom.pacingMaxWaitMs),
     };
   });
   // An unreachable database must not be remembered: the next request tries again.

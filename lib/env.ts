@@ -39,6 +39,9 @@ const rawSchema = z.object({
   ZOOM_TIMEOUT_MS: optional.pipe(
     z.coerce.number<string | undefined>().int().min(100).max(60_000).default(5_000),
   ),
+  ZOOM_PACING_MAX_WAIT_SECONDS: optional.pipe(
+    z.coerce.number<string | undefined>().min(0).max(300).default(20),
+  ),
   METRICS_TOKEN: optional.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   SMTP_URL: optional.pipe(
     z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional(),

@@ -142,6 +142,7 @@ async function run() {
     apiUrl: emulatorUrl,
     redirectUri: `${app1.url}/cb`,
     timeoutMs: 10_000,
+    pacingMaxWaitMs: 20_000,
   };
   const tenants = await createConnectedTenants(db, parseKeyring(keyringValue), zoom, PLAN.tenants);
   const one = tenants.slice(0, 1);

@@ -78,8 +78,17 @@ CREATE TABLE "webhook_endpoints" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "zoom_account_pacing" (
+	"zoom_account_id" text PRIMARY KEY NOT NULL,
+	"per_second" integer,
+	"next_slot_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "tenants" ADD COLUMN "connect_return_urls" text[] DEFAULT ARRAY[]::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "token_requests" ADD COLUMN "paced_ms" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "zoom_connections" ADD COLUMN "break_notified_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "zoom_connections" ADD COLUMN "zoom_rate_limit" integer;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "connect_links" ADD CONSTRAINT "connect_links_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "connect_links" ADD CONSTRAINT "connect_links_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

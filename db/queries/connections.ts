@@ -74,6 +74,20 @@ export async function clearBreakNotified(tx: Tx, grantId: string) {
     .where(eq(zoomConnections.grantId, grantId));
 }
 
+/** Sets the Zoom account's limit per second for the tenant's connection; false without one. */
+export async function setZoomRateLimit(
+  db: Db,
+  tenantId: string,
+  zoomRateLimit: number | null,
+): Promise<boolean> {
+  const rows = await db
+    .update(zoomConnections)
+    .set({ zoomRateLimit })
+    .where(eq(zoomConnections.tenantId, tenantId))
+    .returning({ tenantId: zoomConnections.tenantId });
+  return rows.length > 0;
+}
+
 /** Grants no tenant links to any more (left behind when a revoke at Zoom failed). */
 export async function listUnusedGrantIds(db: Db): Promise<string[]> {
   const rows = await db

@@ -62,6 +62,7 @@ export async function listRecentTokenRequests(
       outcome: tokenRequests.outcome,
       status: tokenRequests.status,
       latencyMs: tokenRequests.latencyMs,
+      pacedMs: tokenRequests.pacedMs,
       clientIp: tokenRequests.clientIp,
       callerId: tokenRequests.callerId,
       secretLabel: urlSecrets.label,

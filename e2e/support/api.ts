@@ -185,6 +185,9 @@ export function emulatorOf(target: Target) {
     setClientScopes: (clientId: string, scopes: string[]) =>
       call("POST", `/clients/${encodeURIComponent(clientId)}/scopes`, { scopes }),
     urlValidation: () => call("POST", "/url-validation"),
+    /** Zoom's per-account limits on the account's API calls (perSecond null removes them). */
+    setRateLimit: (accountId: string, limit: { perSecond: number | null; perDay?: number }) =>
+      call("POST", "/rate-limits", { accountId, ...limit }),
   };
 }
 

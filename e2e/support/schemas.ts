@@ -26,9 +26,12 @@ export const zoomStatus = z.looseObject({
   user: z.looseObject({ zoomUserId: z.string(), picUrl: z.string().nullable() }).nullable(),
   disconnectedReason: z.string().nullish(),
   reauthReason: z.string().nullish(),
+  zoomRateLimit: z.number().int().nullable(),
 });
 
-export const activityBody = z.looseObject({ requests: z.array(z.looseObject({})) });
+export const activityBody = z.looseObject({
+  requests: z.array(z.looseObject({ status: z.number(), pacedMs: z.number().int().min(0) })),
+});
 
 export const tokenTestBody = z.looseObject({ expiresAt: z.string().nullable() });
 
@@ -45,10 +48,11 @@ export const emulatorStats = z.looseObject({
   grants: z.object({ authorization_code: z.number(), refresh_token: z.number() }),
   endpoints: z.record(z.string(), z.number()),
   invalidGrant: z.number(),
+  rateLimited: z.object({ QPS: z.number(), "Daily-limit": z.number() }),
 });
 
 export const emulatorUsers = z.looseObject({
-  users: z.array(z.looseObject({ id: z.string(), email: z.string() })),
+  users: z.array(z.looseObject({ id: z.string(), email: z.string(), account_id: z.string() })),
 });
 
 export const createdConnectLink = z.looseObject({

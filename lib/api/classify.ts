@@ -3,6 +3,7 @@ import { databaseOutage } from "@/db";
 import { isLockContention } from "@/db/errors";
 import { DecryptionError, UnknownKeyError } from "@/lib/crypto/aead";
 import { ReauthRequiredError, RefreshPausedError } from "@/lib/vault/types";
+import { PacingTimeoutError } from "@/lib/zoom-pacing/pacer";
 import {
   ZoomInvalidAccessTokenError,
   ZoomInvalidGrantError,
@@ -63,6 +64,8 @@ function classifyUpstream(err: unknown): Failure | undefined {
       err.retryAfterSeconds,
     );
   }
+  if (err instanceof PacingTimeoutError)
+    return fail("zoom_unavailable", `${err.message}; retry later`, err.retryAfterSeconds);
   if (err instanceof ZoomUnavailableError) {
     const why =
       err.reason === "rate_limited" ? "Zoom is rate limiting requests" : "Zoom is not answering";

@@ -16,6 +16,8 @@ export interface ZoomConfig {
   apiUrl: string;
   redirectUri: string;
   timeoutMs: number;
+  /** How long a bot request may wait in line for its Zoom account's rate limit. */
+  pacingMaxWaitMs: number;
 }
 
 export interface AppConfig {
@@ -83,6 +85,7 @@ export function buildConfig(raw: RawEnv): AppConfig {
       apiUrl: demo ? emulatorUrl : env.ZOOM_API_URL,
       redirectUri: `${env.APP_URL}/api/zoom/callback`,
       timeoutMs: env.ZOOM_TIMEOUT_MS,
+      pacingMaxWaitMs: env.ZOOM_PACING_MAX_WAIT_SECONDS * 1000,
     },
     metricsToken: env.METRICS_TOKEN ?? null,
     email: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM! } : null,

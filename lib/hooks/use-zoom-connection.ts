@@ -12,6 +12,19 @@ export function useZoomConnection(slug: string, initial: ZoomConnectionView) {
   });
 }
 
+/** Sets (or, with null, stops setting) the Zoom account's rate limit that bot calls are paced below. */
+export function useSetZoomRateLimit(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (zoomRateLimit: number | null) =>
+      apiFetch<ZoomConnectionView>(tenantPath(slug, "/zoom"), {
+        method: "PATCH",
+        body: { zoomRateLimit },
+      }),
+    onSuccess: (view) => queryClient.setQueryData(queryKeys.zoomConnection(slug), view),
+  });
+}
+
 export function useDisconnectZoom(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({

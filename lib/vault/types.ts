@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Keyring } from "@/lib/crypto/keyring";
 import type { ZoomClient } from "@/lib/zoom/client";
+import type { ZoomPacer } from "@/lib/zoom-pacing/pacer";
 
 /**
  * What the vault needs: the database, the encryption keys, a Zoom client, and whether owners are
@@ -11,6 +12,8 @@ export interface Vault {
   keyring: Keyring;
   zoom: ZoomClient;
   emailAlerts: boolean;
+  /** Paces API calls per Zoom account (the app always has one; tests may leave calls unpaced). */
+  pacer?: ZoomPacer;
 }
 
 /** The grant's tokens are dead at Zoom; only a new consent (reconnect) brings it back. */

@@ -9,6 +9,8 @@ export interface TokenRequestView {
   outcome: string;
   status: number;
   latencyMs: number;
+  /** How long of `latencyMs` the request waited in line for its Zoom account's rate limit. */
+  pacedMs: number;
   clientIp: string | null;
   /** The caller's own request id (Recall's webhook-id, a bot id), when it sent one. */
   callerId: string | null;
@@ -33,6 +35,7 @@ function presentTokenRequest(row: TokenRequestRow): TokenRequestView {
     outcome: row.outcome,
     status: row.status,
     latencyMs: row.latencyMs,
+    pacedMs: row.pacedMs,
     clientIp: row.clientIp,
     callerId: row.callerId,
     secretLabel: row.secretLabel,

@@ -12,6 +12,7 @@ const connection: ZoomConnection = {
   disconnectedReason: null,
   breakNotifiedAt: null,
   lastTokenServedAt: null,
+  zoomRateLimit: null,
 };
 
 const grant: ZoomGrant = {
@@ -75,6 +76,7 @@ describe("presentZoomConnection", () => {
       connectedAt: "2026-01-02T03:04:05.000Z",
       lastRefreshAt: "2026-01-02T03:04:05.000Z",
       lastTokenServedAt: null,
+      zoomRateLimit: null,
       kinds: [
         { kind: "zak", missingScope: null },
         { kind: "obf", missingScope: null },

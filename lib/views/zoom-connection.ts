@@ -14,6 +14,11 @@ export interface ZoomConnectionView {
   connectedAt: string | null;
   lastRefreshAt: string | null;
   lastTokenServedAt: string | null;
+  /**
+   * The Zoom account's Light limit per second that calls are paced below, as set in the dashboard
+   * (a plan's, or custom); null: learned from Zoom's answers.
+   */
+  zoomRateLimit: number | null;
   /** Which token kinds the connection can serve; a kind lacking its Zoom scope names the scope to add. */
   kinds: { kind: TokenKind; missingScope: string | null }[];
 }
@@ -42,6 +47,7 @@ export function presentZoomConnection(found: ConnectionWithGrant | undefined): Z
     connectedAt: found?.connection.connectedAt.toISOString() ?? null,
     lastRefreshAt: grant?.refreshedAt.toISOString() ?? null,
     lastTokenServedAt: found?.connection.lastTokenServedAt?.toISOString() ?? null,
+    zoomRateLimit: found?.connection.zoomRateLimit ?? null,
     kinds: grant
       ? TOKEN_KINDS.map((kind) => ({ kind, missingScope: missingScope(kind, grant.scopes) }))
       : [],

@@ -29,6 +29,8 @@ export interface MintResult {
   /** When the served token expires (200 only). */
   expiresAt?: Date;
   retryAfterSeconds?: number;
+  /** How long the request waited in line for its Zoom account's rate limit (lib/zoom-pacing). */
+  pacedMs?: number;
 }
 
 /** What a kind may be asked for: the meeting (digits only, see meeting-id.ts) and the waiting room. */
@@ -49,7 +51,10 @@ interface Minted {
   expiresAt: Date;
 }
 
-type Minter = (vault: Vault, grant: ZoomGrant, opts: MintOptions) => Promise<Minted>;
+/** Runs one call to Zoom's API in the account's line (or at once when calls are not paced). */
+type Paced = <T>(call: () => Promise<T>) => Promise<T>;
+
+type Minter = (vault: Vault, grant: ZoomGrant, opts: MintOptions, paced: Paced) => Promise<Minted>;
 
 const userToken = (token: string): Minted => ({ token, expiresAt: new Date(tokenExpiry(token)) });
 
@@ -60,24 +65,28 @@ export const KIND_MINTING: Record<
 > = {
   zak: {
     meetingId: "ignored",
-    mint: async (vault, grant) =>
-      userToken(await withAccessToken(vault, grant, (at) => vault.zoom.getUserToken(at, "zak"))),
+    mint: async (vault, grant, _opts, paced) =>
+      userToken(
+        await withAccessToken(vault, grant, (at) =>
+          paced(() => vault.zoom.getUserToken(at, "zak")),
+        ),
+      ),
   },
   // Without a meeting id Zoom mints an OBF token that is not meeting-specific (zoom-facts §4, §10).
   obf: {
     meetingId: "optional",
-    mint: async (vault, grant, { meetingId }) =>
+    mint: async (vault, grant, { meetingId }, paced) =>
       userToken(
         await withAccessToken(vault, grant, (at) =>
-          vault.zoom.getUserToken(at, "onbehalf", { meetingId }),
+          paced(() => vault.zoom.getUserToken(at, "onbehalf", { meetingId })),
         ),
       ),
   },
   join_token: {
     meetingId: "required",
-    mint: (vault, grant, { meetingId = "", bypassWaitingRoom }) =>
+    mint: (vault, grant, { meetingId = "", bypassWaitingRoom }, paced) =>
       withAccessToken(vault, grant, (at) =>
-        vault.zoom.getLocalRecordingJoinToken(at, meetingId, { bypassWaitingRoom }),
+        paced(() => vault.zoom.getLocalRecordingJoinToken(at, meetingId, { bypassWaitingRoom })),
       ),
   },
   access_token: {
@@ -126,11 +135,14 @@ export async function mintToken(
       body: `The Zoom connection lacks scope ${scope}: add it to the Zoom app and reconnect`,
     };
   }
+  const line = vault.pacer?.line(grant.zoomAccountId, connection.zoomRateLimit);
+  const paced: Paced = line ? (call) => line.call(call) : (call) => call();
   try {
-    const minted = await how.mint(vault, grant, opts);
-    return { status: 200, outcome: "served", body: minted.token, expiresAt: minted.expiresAt };
+    const minted = await how.mint(vault, grant, opts, paced);
+    const { token: body, expiresAt } = minted;
+    return { status: 200, outcome: "served", body, expiresAt, pacedMs: line?.pacedMs };
   } catch (err) {
-    return describeFailure(err);
+    return { ...describeFailure(err), pacedMs: line?.pacedMs };
   }
 }
 

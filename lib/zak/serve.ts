@@ -112,6 +112,7 @@ export async function audit(
       latencyMs: Math.round(performance.now() - started),
       clientIp: req.clientIp,
       callerId: req.callerId ?? null,
+      pacedMs: result.pacedMs ?? 0,
     });
   } catch (err) {
     // A failed audit write must not take the token away from a bot that is about to join a meeting.

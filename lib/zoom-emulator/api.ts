@@ -22,6 +22,24 @@ function authenticated(core: Core, ctx: Ctx, endpoint: ApiEndpoint, run: ApiHand
   const grant = token ? liveToken(core.state, core.clock.now(), token, "access") : undefined;
   const user = grant && core.state.users.get(grant.userId);
   if (!grant || !user) return json(401, { code: 124, message: "Invalid access token." });
+  const admission = core.limits.admit(user.accountId);
+  if (admission && "refused" in admission) {
+    core.stats.rateLimited(admission.type);
+    return admission.refused;
+  }
+  const res = permitted(ctx, endpoint, grant, user, run);
+  for (const [name, value] of Object.entries(admission?.headers ?? {}))
+    res.headers.set(name, value);
+  return res;
+}
+
+function permitted(
+  ctx: Ctx,
+  endpoint: ApiEndpoint,
+  grant: TokenRecord,
+  user: EmulatorUser,
+  run: ApiHandler,
+): Response {
   const missing = missingScope(endpoint, grant.scopes);
   if (missing)
     return json(400, {

@@ -191,6 +191,7 @@ describe("faults", () => {
       grants: { authorization_code: 1, refresh_token: 0 },
       endpoints: { token: 1, users_me: 0, user_token: 0, zak: 0, jointoken: 0, revoke: 0 },
       invalidGrant: 0,
+      rateLimited: { QPS: 0, "Daily-limit": 0 },
     });
   });
 

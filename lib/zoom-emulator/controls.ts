@@ -1,3 +1,4 @@
+import { parseAccountRateLimit } from "./account-limits";
 import { parseFaultSpec } from "./faults";
 import { json, readJson } from "./http";
 import { type Ctx, type Route } from "./router";
@@ -95,6 +96,12 @@ export function controlRoutes(emulator: Controls): Route[] {
       if (typeof spec === "string") return badRequest(spec);
       emulator.setFault(spec);
       return json(201, { ok: true });
+    }),
+    post("/rate-limits", (body) => {
+      const parsed = parseAccountRateLimit(body);
+      if (typeof parsed === "string") return badRequest(parsed);
+      emulator.setAccountRateLimit(parsed.accountId, parsed.limit);
+      return json(200, { accountId: parsed.accountId, limit: parsed.limit });
     }),
     {
       method: "DELETE",

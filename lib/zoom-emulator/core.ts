@@ -1,3 +1,4 @@
+import { AccountLimits } from "./account-limits";
 import { createClock } from "./clock";
 import { Faults } from "./faults";
 import { authorizationKey, EmulatorState } from "./state";
@@ -17,6 +18,7 @@ export interface Core {
   state: EmulatorState;
   clock: Clock;
   faults: Faults;
+  limits: AccountLimits;
   stats: Stats;
   webhooks: Webhooks;
 }
@@ -33,6 +35,7 @@ export function createCore(
     state,
     clock,
     faults: new Faults(clock),
+    limits: new AccountLimits(clock),
     stats: new Stats(),
     webhooks: new Webhooks(fetchFn),
   };

@@ -25,7 +25,7 @@ export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
     opts.fetch ?? ((input, init) => fetch(input, init)),
     opts.issuedTokenLimit,
   );
-  const { state, clock, faults, stats, webhooks } = core;
+  const { state, clock, faults, limits, stats, webhooks } = core;
   if (opts.demoUsers) addDemoUsers(state, clock.now());
 
   const controls: Omit<ZoomEmulator, "handle"> = {
@@ -46,9 +46,11 @@ export function createZoomEmulator(opts: ZoomEmulatorOptions): ZoomEmulator {
     },
     setFault: (spec) => faults.add(spec),
     clearFaults: () => faults.clear(),
+    setAccountRateLimit: (accountId, limit) => limits.set(accountId, limit),
     stats: () => stats.snapshot(),
     reset: () => {
       faults.clear();
+      limits.clear();
       stats.reset();
     },
     sendUrlValidation: (clientId): Promise<UrlValidationResult> => {

@@ -1,3 +1,4 @@
+import { rateLimitedResponse } from "./account-limits";
 import { json } from "./http";
 import { type Stats } from "./stats";
 import { ENDPOINTS, FAULT_KINDS, type Clock, type Endpoint, type FaultSpec } from "./types";
@@ -71,21 +72,8 @@ export function parseFaultSpec(body: Record<string, unknown>): FaultSpec | strin
 }
 
 function faultResponse(fault: FaultSpec): Response {
-  if (fault.kind === "rate_limit") {
-    return json(
-      429,
-      {
-        code: 429,
-        message:
-          "You have reached the maximum per-second rate limit for this API. Try again later.",
-      },
-      {
-        "X-RateLimit-Category": "Light",
-        "X-RateLimit-Type": "QPS",
-        "Retry-After": String(fault.retryAfterSeconds ?? 1),
-      },
-    );
-  }
+  if (fault.kind === "rate_limit")
+    return rateLimitedResponse("QPS", { "Retry-After": String(fault.retryAfterSeconds ?? 1) });
   const status = fault.status ?? 500;
   return json(status, {
     code: status,
@@ -114,6 +102,8 @@ export async function guarded(
       await run();
       throw new DroppedConnection();
     case "rate_limit":
+      deps.stats.rateLimited("QPS");
+      return faultResponse(fault);
     case "server_error":
       return faultResponse(fault);
   }

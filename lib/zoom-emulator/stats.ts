@@ -1,4 +1,10 @@
-import { ENDPOINTS, type Endpoint, type EmulatorStats, type GrantType } from "./types";
+import {
+  ENDPOINTS,
+  type Endpoint,
+  type EmulatorStats,
+  type GrantType,
+  type RateLimitType,
+} from "./types";
 
 /** Counters so tests can assert exactly how many grants/requests happened. */
 export class Stats {
@@ -6,7 +12,12 @@ export class Stats {
 
   private static empty(): EmulatorStats {
     const endpoints = Object.fromEntries(ENDPOINTS.map((e) => [e, 0])) as Record<Endpoint, number>;
-    return { grants: { authorization_code: 0, refresh_token: 0 }, endpoints, invalidGrant: 0 };
+    return {
+      grants: { authorization_code: 0, refresh_token: 0 },
+      endpoints,
+      invalidGrant: 0,
+      rateLimited: { QPS: 0, "Daily-limit": 0 },
+    };
   }
 
   request(endpoint: Endpoint): void {
@@ -15,6 +26,10 @@ export class Stats {
 
   grant(type: GrantType): void {
     this.data.grants[type] += 1;
+  }
+
+  rateLimited(type: RateLimitType): void {
+    this.data.rateLimited[type] += 1;
   }
 
   invalidGrant(): void {

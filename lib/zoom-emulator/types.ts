@@ -69,10 +69,21 @@ export interface FaultSpec {
   retryAfterSeconds?: number;
 }
 
+/** Zoom's `X-RateLimit-Type`: the per-second window or the daily cap. */
+export type RateLimitType = "QPS" | "Daily-limit";
+
+/** An emulated account's Light limit (zoom-facts §8): per second, and optionally per UTC day. */
+export interface AccountRateLimit {
+  perSecond: number;
+  perDay?: number;
+}
+
 export interface EmulatorStats {
   grants: Record<GrantType, number>;
   endpoints: Record<Endpoint, number>;
   invalidGrant: number;
+  /** 429s answered, by X-RateLimit-Type (account limits and rate_limit faults). */
+  rateLimited: Record<RateLimitType, number>;
 }
 
 export interface EmulatorUser {
@@ -156,9 +167,11 @@ export interface ZoomEmulator {
   /** Replaces the scopes the client's future consents grant; false if no such client. */
   setClientScopes(clientId: string, scopes: string[]): boolean;
   setFault(spec: FaultSpec): void;
+  /** Applies Zoom's per-account limits to the account's API calls (null removes them). */
+  setAccountRateLimit(accountId: string, limit: AccountRateLimit | null): void;
   clearFaults(): void;
   stats(): EmulatorStats;
-  /** Clears faults and counters (users and tokens stay). */
+  /** Clears faults, account limits and counters (users and tokens stay). */
   reset(): void;
   sendUrlValidation(clientId?: string): Promise<UrlValidationResult>;
   webhookDeliveries(): WebhookDelivery[];

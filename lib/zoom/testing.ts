@@ -13,6 +13,7 @@ export function zoomConfig(overrides: Partial<ZoomConfig> = {}): ZoomConfig {
     apiUrl: ZOOM_BASE,
     redirectUri: "https://broker.test/api/zoom/callback",
     timeoutMs: 1500,
+    pacingMaxWaitMs: 20_000,
     ...overrides,
   };
 }

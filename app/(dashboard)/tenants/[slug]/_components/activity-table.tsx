@@ -51,7 +51,17 @@ export function ActivityTable({ requests }: { requests: TokenRequestView[] }) {
                 <OutcomeBadge outcome={r.outcome} status={r.status} />
               </td>
               <td className={`${cell} font-mono`}>{r.status}</td>
-              <td className={`${cell} whitespace-nowrap`}>{r.latencyMs} ms</td>
+              <td className={`${cell} whitespace-nowrap`}>
+                {r.latencyMs} ms
+                {r.pacedMs > 0 && (
+                  <span
+                    className="ml-1.5 text-xs text-amber-700"
+                    title="Waited in line for the Zoom account's rate limit"
+                  >
+                    (paced {r.pacedMs} ms)
+                  </span>
+                )}
+              </td>
               <td className={`${cell} font-mono text-xs`}>{r.clientIp ?? "—"}</td>
               <td className={`${cell} max-w-[12rem] truncate`}>
                 {r.source === "dashboard" ? "Dashboard test" : (r.secretLabel ?? "—")}

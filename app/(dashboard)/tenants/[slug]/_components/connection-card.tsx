@@ -10,6 +10,7 @@ import { useZoomConnection } from "@/lib/hooks/use-zoom-connection";
 import type { ZoomConnectionView } from "@/lib/views/zoom-connection";
 import { ConnectionKinds } from "./connection-kinds";
 import { ZoomActions } from "./zoom-actions";
+import { ZoomRateLimitForm } from "./zoom-rate-limit-form";
 import { ZoomStatusBadge } from "./zoom-status-badge";
 
 interface ConnectionCardProps {
@@ -76,6 +77,9 @@ function ConnectionDetails({
         />
       )}
       {status === "connected" && <ConnectionKinds kinds={connection.kinds} />}
+      {canManage && status !== "not_connected" && (
+        <ZoomRateLimitForm slug={slug} limit={connection.zoomRateLimit} />
+      )}
       {canManage && <ZoomActions slug={slug} status={status} />}
     </div>
   );
