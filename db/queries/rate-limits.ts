@@ -1,4 +1,4 @@
-import { inArray, lte, sql } from "drizzle-orm";
+import { and, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rateLimits } from "../schema";
 
@@ -41,13 +41,12 @@ export async function addRateLimitPoints(
     .returning({ key: rateLimits.key, points: rateLimits.points, secondsLeft });
 }
 
-/** The current window of a key, or undefined when it has none (never used, or ended). */
-export async function findRateLimit(db: Db, key: string): Promise<CounterState | undefined> {
-  const [row] = await db
+/** The current windows of these keys; keys without one (never used, or ended) are left out. */
+export function findRateLimits(db: Db, keys: string[]): Promise<CounterState[]> {
+  return db
     .select({ key: rateLimits.key, points: rateLimits.points, secondsLeft })
     .from(rateLimits)
-    .where(sql`${rateLimits.key} = ${key} and ${rateLimits.windowEnds} > now()`);
-  return row;
+    .where(and(inArray(rateLimits.key, keys), gt(rateLimits.windowEnds, sql`now()`)));
 }
 
 export async function deleteRateLimit(db: Db, key: string): Promise<void> {

@@ -74,6 +74,8 @@ test.describe("accounts", () => {
     appUrl,
     signUp,
   }) => {
+    // Every attempt verifies a scrypt hash: a dozen or more of them are slow on a loaded machine.
+    test.slow();
     const victim = await signUp();
     const bystander = await signUp();
     const unknown = uniqueEmail("nobody");
@@ -97,6 +99,35 @@ test.describe("accounts", () => {
     );
     expect((await other.get("/api/tenants")).status()).toBe(200);
     await Promise.all([guesser.dispose(), other.dispose()]);
+  });
+
+  test("POST /api/auth/callback/credentials – ten wrong passwords from address X leave the right password from address Y signing in, while X waits", async ({
+    appUrl,
+    signUp,
+  }) => {
+    // Every attempt verifies a scrypt hash: a dozen or more of them are slow on a loaded machine.
+    test.slow();
+    const victim = await signUp();
+    // This app trusts one proxy (TRUSTED_PROXY_HOPS=1): X-Forwarded-For's last entry is the client.
+    const at = (address: string) =>
+      request.newContext({
+        baseURL: appUrl,
+        maxRedirects: 0,
+        extraHTTPHeaders: { "x-forwarded-for": address },
+      });
+    const octet = () => Math.floor(Math.random() * 250) + 1;
+    const [x, y] = await Promise.all([at(`198.51.100.${octet()}`), at(`203.0.113.${octet()}`)]);
+    for (let i = 0; i < 10; i++)
+      expect((await signIn(x, victim.email, `guess ${i}!`)).headers()["location"]).toContain(
+        "error=CredentialsSignin",
+      );
+    const throttled = (await signIn(x, victim.email, PASSWORD)).headers()["location"]!;
+    const wait = Number(/error=TooManySignInAttempts%3A(\d+)/.exec(throttled)?.[1]);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(15 * 60);
+    expect((await signIn(y, victim.email, PASSWORD)).headers()["location"]).not.toContain("error=");
+    expect((await y.get("/api/tenants")).status()).toBe(200);
+    await Promise.all([x.dispose(), y.dispose()]);
   });
 
   test("GET /api/tenants – 401 when signed out, and dashboard pages redirect to sign-in", async ({

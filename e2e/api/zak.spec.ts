@@ -158,7 +158,9 @@ test.describe("ZAK URLs", () => {
     expect((await fetch(zakUrl, from(attacker))).status).toBe(200);
     expect((await fetch(wrong, from("203.0.113.9"))).status).toBe(401);
     const activity = await getActivity(owner, slug);
-    expect(activity[0]).toMatchObject({ outcome: "served", status: 200, clientIp: attacker });
+    expect(activity).toContainEqual(
+      expect.objectContaining({ outcome: "served", status: 200, clientIp: attacker }),
+    );
     // Refusals are sampled: the attacker's first wrong secret of the minute, not all 21.
     expect(activity.filter((r) => r.clientIp === attacker && r.status !== 200)).toEqual([
       expect.objectContaining({ outcome: "bad_secret", status: 401 }),

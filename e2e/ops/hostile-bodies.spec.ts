@@ -59,7 +59,10 @@ test.describe("hostile bodies and unexpected errors", () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     stack = await startOpsStack(databaseUrl!, 1);
-    await stack.start(0, { METRICS_TOKEN });
+    await stack.start(0, {
+      METRICS_TOKEN,
+      TOKEN_ENCRYPTION_KEYS: `e2e1:${Buffer.alloc(32, 1).toString("base64")}`,
+    });
   });
   test.afterAll(async () => stack?.close());
 

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { sha256Hex } from "@/lib/crypto/digest";
 import { addressGroup } from "@/lib/http/peer-address";
-import { consumeAll, peek, reset, type LimitRule } from "@/lib/rate-limit/shared-limiter";
+import { consumeAll, peekAll, reset, type LimitRule } from "@/lib/rate-limit/shared-limiter";
 
 /** Wrong passwords per (email, client address): the guesser slows down, the customer elsewhere does not. */
 export const SIGN_IN_FAILURES_PER_ADDRESS: LimitRule = { points: 10, windowSeconds: 15 * 60 };
@@ -24,9 +24,7 @@ export async function signInBlockedFor(
   email: string,
   address: string | null,
 ): Promise<number> {
-  const decisions = await Promise.all(
-    limits(email, address).map(({ key, rule }) => peek(db, key, rule)),
-  );
+  const decisions = await peekAll(db, limits(email, address));
   return Math.max(0, ...decisions.map((d) => d.retryAfterSeconds));
 }
 

@@ -3,7 +3,7 @@ import {
   addRateLimitPoints,
   deleteEndedRateLimits,
   deleteRateLimit,
-  findRateLimit,
+  findRateLimits,
   type CounterState,
 } from "@/db/queries/rate-limits";
 
@@ -64,17 +64,34 @@ export async function consume(db: Db, key: string, rule: LimitRule): Promise<Lim
   return decision ?? decide(rule, undefined);
 }
 
+/** Whether each key's next consumption would be refused, in one query, without spending a point. */
+export async function peekAll(
+  db: Db,
+  limits: { key: string; rule: LimitRule }[],
+): Promise<LimitDecision[]> {
+  const bounded = limits.map((l) => ({ key: l.key.slice(0, MAX_KEY_LENGTH), rule: l.rule }));
+  const states = await findRateLimits(
+    db,
+    bounded.map((l) => l.key),
+  );
+  const byKey = new Map(states.map((s) => [s.key, s]));
+  return bounded.map(({ key, rule }) => {
+    const state = byKey.get(key);
+    const spent = state?.points ?? 0;
+    const blocked = state !== undefined && spent >= rule.points;
+    return {
+      allowed: !blocked,
+      retryAfterSeconds: blocked ? state.secondsLeft : 0,
+      remaining: Math.max(0, rule.points - spent),
+      spent,
+    };
+  });
+}
+
 /** Whether `key`'s next consumption would be refused, without spending a point. */
 export async function peek(db: Db, key: string, rule: LimitRule): Promise<LimitDecision> {
-  const state = await findRateLimit(db, key.slice(0, MAX_KEY_LENGTH));
-  const spent = state?.points ?? 0;
-  const blocked = state !== undefined && spent >= rule.points;
-  return {
-    allowed: !blocked,
-    retryAfterSeconds: blocked ? state.secondsLeft : 0,
-    remaining: Math.max(0, rule.points - spent),
-    spent,
-  };
+  const [decision] = await peekAll(db, [{ key, rule }]);
+  return decision ?? decide(rule, undefined);
 }
 
 /** Forgets a key's window (after a success that should wipe the slate). */
