@@ -70,13 +70,14 @@ describe.each(testEngines())("key rotation on $name", (engine) => {
     const second = await connected(); // written with the new key already
     const report = await rotateSealedValues(database.db, setup.vault.keyring);
     expect(report).toEqual({
-      rewritten: { zoom_grants: 1, bot_platform_secrets: 0 },
-      unreadable: { zoom_grants: 0, bot_platform_secrets: 0 },
-      remaining: { zoom_grants: 0, bot_platform_secrets: 0 },
+      rewritten: { zoom_grants: 1, bot_platform_secrets: 0, idempotent_requests: 0 },
+      unreadable: { zoom_grants: 0, bot_platform_secrets: 0, idempotent_requests: 0 },
+      remaining: { zoom_grants: 0, bot_platform_secrets: 0, idempotent_requests: 0 },
     });
     expect((await rotateSealedValues(database.db, setup.vault.keyring)).rewritten).toEqual({
       zoom_grants: 0,
       bot_platform_secrets: 0,
+      idempotent_requests: 0,
     });
 
     // Phase 4: without the old key, both connections still refresh and serve.
@@ -93,6 +94,7 @@ describe.each(testEngines())("key rotation on $name", (engine) => {
     expect(await countUndecryptable(database.db, setup.vault.keyring)).toEqual({
       zoom_grants: 0,
       bot_platform_secrets: 0,
+      idempotent_requests: 0,
     });
   });
 
@@ -102,7 +104,11 @@ describe.each(testEngines())("key rotation on $name", (engine) => {
     const { user } = await connected();
     const underscore = parseKeyring(generateKeyringValue("k_2"));
     const report = await rotateSealedValues(database.db, keyringOf([underscore, dash]));
-    expect(report.rewritten).toEqual({ zoom_grants: 1, bot_platform_secrets: 0 });
+    expect(report.rewritten).toEqual({
+      zoom_grants: 1,
+      bot_platform_secrets: 0,
+      idempotent_requests: 0,
+    });
     expect((await grantOf(database.db, user.id))!.refreshTokenEnc).toMatch(/^v1\.k_2\./);
   });
 
@@ -135,11 +141,12 @@ describe.each(testEngines())("key rotation on $name", (engine) => {
     expect(await countUndecryptable(database.db, oldKey)).toEqual({
       zoom_grants: 1,
       bot_platform_secrets: 0,
+      idempotent_requests: 0,
     });
 
     setup.vault.keyring = newKey; // the old key removed too early
     const counts = await countUndecryptable(database.db, newKey);
-    expect(counts).toEqual({ zoom_grants: 3, bot_platform_secrets: 0 });
+    expect(counts).toEqual({ zoom_grants: 3, bot_platform_secrets: 0, idempotent_requests: 0 });
     expect(describeUndecryptable(counts)).toBe(
       "3 grants cannot be decrypted with the configured keys",
     );
@@ -155,13 +162,22 @@ describe.each(testEngines())("key rotation on $name", (engine) => {
       retryAfterSeconds: 30,
     });
     const report = await rotateSealedValues(database.db, newKey);
-    expect(report.unreadable).toEqual({ zoom_grants: 3, bot_platform_secrets: 0 });
-    expect(report.remaining).toEqual({ zoom_grants: 3, bot_platform_secrets: 0 });
+    expect(report.unreadable).toEqual({
+      zoom_grants: 3,
+      bot_platform_secrets: 0,
+      idempotent_requests: 0,
+    });
+    expect(report.remaining).toEqual({
+      zoom_grants: 3,
+      bot_platform_secrets: 0,
+      idempotent_requests: 0,
+    });
 
     setup.vault.keyring = keyringOf([newKey, oldKey], "new_1"); // the key is back
     expect(await countUndecryptable(database.db, setup.vault.keyring)).toEqual({
       zoom_grants: 1,
       bot_platform_secrets: 0,
+      idempotent_requests: 0,
     });
     expect((await mintFor(tenant.tenantId)).status).toBe(200);
   });

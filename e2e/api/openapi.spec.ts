@@ -39,3 +39,10 @@ test("GET /api/v1/openapi.json is valid OpenAPI 3.1 and documents every /api/v1 
     .sort();
   expect(documented).toEqual(await routeOperations());
 });
+
+test("GET /docs/api is the interactive reference of that document", async ({ request }) => {
+  const res = await request.get("/docs/api");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toMatch(/^text\/html/);
+  expect(await res.text()).toContain("/api/v1/openapi.json");
+});
