@@ -329,3 +329,57 @@ export const outboxDeliveries = pgTable(
   ],
 );
 export type OutboxDelivery = typeof outboxDeliveries.$inferSelect;
+
+/**
+ * Keys for the `/api/v1` API. A key acts with its creator's live rights (never more), optionally only
+ * on some tenants. Only a SHA-256 hash is stored (the key has 256 random bits); the key is shown once.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull(),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Null: every tenant its creator is a member of. Ids of deleted tenants simply match nothing.
+    tenantIds: uuid("tenant_ids").array(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("api_keys_hash_key").on(t.keyHash),
+    index("api_keys_creator_idx").on(t.createdByUserId),
+  ],
+);
+export type ApiKey = typeof apiKeys.$inferSelect;
+
+/**
+ * The answer to a POST sent with an `Idempotency-Key`, per API key, so a retry gets the same answer
+ * instead of a second tenant. `response_enc` is sealed (lib/crypto) bound to this row: answers may
+ * carry a secret shown once. A row without a response is a request still in progress.
+ */
+export const idempotentRequests = pgTable(
+  "idempotent_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    // SHA-256 of method, path and body: the same key with another request is refused.
+    fingerprint: text("fingerprint").notNull(),
+    status: integer("status"),
+    responseEnc: text("response_enc"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("idempotent_requests_key").on(t.apiKeyId, t.idempotencyKey),
+    index("idempotent_requests_expiry_idx").on(t.expiresAt),
+  ],
+);
+export type IdempotentRequest = typeof idempotentRequests.$inferSelect;

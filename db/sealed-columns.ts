@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { botPlatformSecrets, webhookEndpoints, zoomGrants } from "./schema";
+import { botPlatformSecrets, idempotentRequests, webhookEndpoints, zoomGrants } from "./schema";
 
 /** A table with columns sealed by lib/crypto/aead, each bound to its row id and a column label. */
 export interface SealedTable {
@@ -46,6 +46,10 @@ export const SEALED_TABLES: readonly SealedTable[] = [
   sealedTable(webhookEndpoints, { secretEnc: "secret_enc" }, [
     "webhook endpoint secret",
     "webhook endpoint secrets",
+  ]),
+  sealedTable(idempotentRequests, { responseEnc: "response" }, [
+    "stored API answer",
+    "stored API answers",
   ]),
 ];
 

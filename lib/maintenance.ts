@@ -1,3 +1,4 @@
+import { deleteExpiredIdempotentRequests } from "@/db/queries/idempotent-requests";
 import type { Broker } from "./broker";
 import { deliverDue } from "./outbox/deliver";
 import { pruneSignedRequestIds } from "./signatures/replay-ids";
@@ -11,6 +12,8 @@ export interface MaintenanceReport {
   pruned: number;
   /** Message ids of signed requests forgotten once their signature window had passed. */
   expiredMessageIds: number;
+  /** Stored API answers forgotten once their Idempotency-Key expired. */
+  expiredIdempotentAnswers: number;
   /** Webhooks and emails of the outbox sent, scheduled again after a failed attempt, and given up. */
   deliveries: { delivered: number; retrying: number; failed: number };
   /** False when the time budget ran out first; the next run resumes where this one stopped. */
@@ -18,8 +21,8 @@ export interface MaintenanceReport {
 }
 
 /**
- * Idle refreshes, audit retention, expired replay ids and due outbox deliveries (webhooks, emails:
- * on serverless hosts this is what sends them), within a time budget. Idle refreshes take
+ * Idle refreshes, audit retention, expired replay ids, stored API answers and due outbox deliveries
+ * (webhooks, emails: on serverless hosts this is what sends them), within a time budget. Idle refreshes take
  * the grant's refresh lease and pruning deletes in batches, so overlapping runs on several instances (the hourly timer, the cron
  * route) are safe. A step already under way when the budget ends completes. Key rotation is not part
  * of it: during a rolling deploy an instance cannot know that every other one already has the new key,
@@ -33,6 +36,7 @@ export async function runMaintenance(
   const idle = await refreshIdleGrants(broker, Date.now(), until);
   const pruned = await pruneTokenRequests(broker.db, Date.now(), until);
   const expiredMessageIds = await pruneSignedRequestIds(broker);
+  const expiredIdempotentAnswers = await deleteExpiredIdempotentRequests(broker.db);
   const { complete: deliveriesComplete, ...deliveries } = await deliverDue(broker, until);
   return {
     refreshed: idle.refreshed,
@@ -40,6 +44,7 @@ export async function runMaintenance(
     failed: idle.failed,
     pruned,
     expiredMessageIds,
+    expiredIdempotentAnswers,
     deliveries,
     complete: idle.complete && deliveriesComplete && Date.now() < until,
   };

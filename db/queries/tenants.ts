@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { memberships, tenants, users, type Role, type Tenant } from "../schema";
 
@@ -137,4 +137,34 @@ export async function findTenantIdBySlug(db: Db, slug: string): Promise<string |
     .where(eq(tenants.slug, slug))
     .limit(1);
   return row?.id;
+}
+
+/** Deletes the tenant; its memberships, URL secrets, connection and activity go with it (cascade). */
+export async function deleteTenantRow(db: Db, tenantId: string): Promise<void> {
+  await db.delete(tenants).where(eq(tenants.id, tenantId));
+}
+
+/**
+ * One page of the user's tenants by slug, after the slug `after`, only those in `tenantIds` when
+ * given. Slugs are unique and fixed, so the page boundary is stable.
+ */
+export async function listTenantsForUserPage(
+  db: Db,
+  userId: string,
+  page: { after: string | null; limit: number; tenantIds: string[] | null },
+): Promise<TenantWithRole[]> {
+  const rows = await db
+    .select({ tenant: tenants, role: memberships.role })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        page.after === null ? undefined : gt(tenants.slug, page.after),
+        page.tenantIds === null ? undefined : inArray(tenants.id, page.tenantIds),
+      ),
+    )
+    .orderBy(asc(tenants.slug))
+    .limit(page.limit);
+  return rows.map((r) => ({ ...r.tenant, role: r.role }));
 }

@@ -9,6 +9,7 @@ const STATUS = {
   reauth_required: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unprocessable: 422,
   rate_limited: 429,
   zoom_error: 502,
   zoom_unavailable: 503,

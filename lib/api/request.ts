@@ -5,12 +5,21 @@ const MAX_JSON_BYTES = 16 * 1024;
 
 /** Reads and validates a JSON body; every failure is a 4xx that says what is wrong. */
 export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  return schema.parse(parseJsonBody(await readJsonText(req)));
+}
+
+/** A JSON body's value; an empty body is `{}`. */
+export function parseJsonBody(text: string): unknown {
+  return text === "" ? {} : parseJsonText(text);
+}
+
+/** The raw text of a JSON body (415 for another type, 413 past 16 KiB), unparsed. */
+export async function readJsonText(req: Request): Promise<string> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
   }
-  const text = await readText(req, MAX_JSON_BYTES);
-  return schema.parse(text === "" ? {} : parseJsonText(text));
+  return readText(req, MAX_JSON_BYTES);
 }
 
 /**
