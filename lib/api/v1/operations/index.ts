@@ -1,5 +1,10 @@
 import type { OperationSpec } from "../operation";
 import { createTenantOp, deleteTenantOp, getTenantOp, listTenantsOp } from "./tenants";
+import {
+  createWebhookEndpointOp,
+  deleteWebhookEndpointOp,
+  listWebhookEndpointsOp,
+} from "./webhooks";
 
 /**
  * Every `/api/v1` operation, in the order the OpenAPI document lists them. A new route adds its
@@ -10,4 +15,7 @@ export const V1_OPERATIONS: readonly OperationSpec[] = [
   createTenantOp,
   getTenantOp,
   deleteTenantOp,
+  listWebhookEndpointsOp,
+  createWebhookEndpointOp,
+  deleteWebhookEndpointOp,
 ];
