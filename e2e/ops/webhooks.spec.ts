@@ -284,4 +284,48 @@ test.describe.serial("outbound webhooks and break emails on two app processes", 
     expect(emails!.n).toBe(2);
     expect(smtp.mails).toHaveLength(2);
   });
+
+  test("the v1 API adds an endpoint with an API key (secret once), lists it with its deliveries, deletes it", async () => {
+    const created = await owner.http.post("/api/api-keys", { data: { name: "webhooks" } });
+    expect(created.status()).toBe(201);
+    const { key } = (await created.json()) as { key: string };
+    const v1 = (method: string, path: string, body?: unknown) =>
+      fetch(`${stack.urls[1]}/api/v1/tenants/${slug}/webhooks${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(body ? { "content-type": "application/json" } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+
+    const refused = await v1("POST", "", { url: "ftp://example.com/hook" });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      "url",
+    );
+    const added = await v1("POST", "", {
+      url: `${receiver.url}?v1`,
+      events: ["url_secret.revoked"],
+    });
+    expect(added.status).toBe(201);
+    const endpoint = (await added.json()) as { id: string; secret: string; events: string[] };
+    expect(endpoint.secret).toMatch(/^whsec_/);
+    expect(endpoint.events).toEqual(["url_secret.revoked"]);
+
+    const listed = await v1("GET", "");
+    expect(listed.status).toBe(200);
+    const list = (await listed.json()) as {
+      endpoints: { id: string; deliveries: { status: string }[] }[];
+      emailAlerts: boolean;
+    };
+    expect(list.emailAlerts).toBe(true);
+    expect(list.endpoints.map((e) => e.id)).toContain(endpoint.id);
+    expect(list.endpoints[0]!.deliveries.length).toBeGreaterThan(0);
+    expect(JSON.stringify(list)).not.toContain("whsec_");
+
+    expect((await v1("DELETE", `/${endpoint.id}`)).status).toBe(200);
+    expect((await v1("DELETE", `/${endpoint.id}`)).status).toBe(404);
+    expect((await fetch(`${stack.urls[1]}/api/v1/tenants/${slug}/webhooks`)).status).toBe(401);
+  });
 });

@@ -4,10 +4,12 @@ import { BlockedDestinationError, checkDestination, isPublicAddress } from "./de
 const STRICT = { allowPrivateUrls: false };
 
 /** A resolver that answers from a table, as DNS would. */
-const dns = (table: Record<string, string[]>) => async (host: string) => {
+const dns = (table: Record<string, string[]>) => (host: string) => {
   const addresses = table[host];
-  if (!addresses) throw new Error("ENOTFOUND");
-  return addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+  if (!addresses) return Promise.reject(new Error("ENOTFOUND"));
+  return Promise.resolve(
+    addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })),
+  );
 };
 
 describe("isPublicAddress", () => {

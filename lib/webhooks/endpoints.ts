@@ -13,15 +13,15 @@ export const MAX_ENDPOINTS_PER_TENANT = 10;
 /** `POST …/webhooks`: where to send, and which events (default: all of them). */
 export const newWebhookEndpointSchema = z.object({
   url: z
-    .string()
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
     .trim()
     .max(2000, "must be at most 2000 characters")
-    .pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" })),
+    .meta({ description: "https, resolving to public addresses only" }),
   events: z
     .array(eventTypeSchema)
     .min(1, "pick at least one event")
-    .transform((events) => [...new Set(events)])
-    .default([...EVENT_TYPES]),
+    .default([...EVENT_TYPES])
+    .meta({ description: "The events to send (default: all of them)" }),
 });
 export type NewWebhookEndpoint = z.infer<typeof newWebhookEndpointSchema>;
 

@@ -4,6 +4,11 @@ import { listActivityOp } from "./activity";
 import { getConnectionOp } from "./connection";
 import { createTenantOp, deleteTenantOp, getTenantOp, listTenantsOp } from "./tenants";
 import { createUrlSecretOp, listUrlSecretsOp, revokeUrlSecretOp } from "./url-secrets";
+import {
+  createWebhookEndpointOp,
+  deleteWebhookEndpointOp,
+  listWebhookEndpointsOp,
+} from "./webhooks";
 
 /**
  * Every `/api/v1` operation, in the order the OpenAPI document lists them. A new route adds its
@@ -22,4 +27,7 @@ export const V1_OPERATIONS: readonly OperationSpec[] = [
   createUrlSecretOp,
   revokeUrlSecretOp,
   listActivityOp,
+  listWebhookEndpointsOp,
+  createWebhookEndpointOp,
+  deleteWebhookEndpointOp,
 ];
