@@ -6,7 +6,7 @@ export function createNonce(): string {
 /**
  * The Content-Security-Policy of a page: scripts only with this response's nonce (Next puts it on
  * its own scripts when it finds it in the request's CSP header; 'strict-dynamic' lets those load the
- * page's chunks), no framing, forms and connections to the app only. Styles may be inline (the
+ * page's chunks), no framing, connections to the app only (no form-action: the Connect form is redirected to Zoom). Styles may be inline (the
  * emulator's pages and React style props); `next dev` also needs eval for its refresh runtime.
  */
 export function pageContentSecurityPolicy(nonce: string, development = false): string {
@@ -19,7 +19,6 @@ export function pageContentSecurityPolicy(nonce: string, development = false): s
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
 }
