@@ -70,13 +70,29 @@ describe.each(testEngines())("key rotation on $name", (engine) => {
     const second = await connected(); // written with the new key already
     const report = await rotateSealedValues(database.db, setup.vault.keyring);
     expect(report).toEqual({
-      rewritten: { zoom_grants: 1, bot_platform_secrets: 0, idempotent_requests: 0 },
-      unreadable: { zoom_grants: 0, bot_platform_secrets: 0, idempotent_requests: 0 },
-      remaining: { zoom_grants: 0, bot_platform_secrets: 0, idempotent_requests: 0 },
+      rewritten: {
+        zoom_grants: 1,
+        bot_platform_secrets: 0,
+        webhook_endpoints: 0,
+        idempotent_requests: 0,
+      },
+      unreadable: {
+        zoom_grants: 0,
+        bot_platform_secrets: 0,
+        webhook_endpoints: 0,
+        idempotent_requests: 0,
+      },
+      remaining: {
+        zoom_grants: 0,
+        bot_platform_secrets: 0,
+        webhook_endpoints: 0,
+        idempotent_requests: 0,
+      },
     });
     expect((await rotateSealedValues(database.db, setup.vault.keyring)).rewritten).toEqual({
       zoom_grants: 0,
       bot_platform_secrets: 0,
+      webhook_endpoints: 0,
       idempotent_requests: 0,
     });
 
@@ -94,6 +110,7 @@ describe.each(testEngines())("key rotation on $name", (engine) => {
     expect(await countUndecryptable(database.db, setup.vault.keyring)).toEqual({
       zoom_grants: 0,
       bot_platform_secrets: 0,
+      webhook_endpoints: 0,
       idempotent_requests: 0,
     });
   });
@@ -107,6 +124,7 @@ describe.each(testEngines())("key rotation on $name", (engine) => {
     expect(report.rewritten).toEqual({
       zoom_grants: 1,
       bot_platform_secrets: 0,
+      webhook_endpoints: 0,
       idempotent_requests: 0,
     });
     expect((await grantOf(database.db, user.id))!.refreshTokenEnc).toMatch(/^v1\.k_2\./);
@@ -141,12 +159,18 @@ describe.each(testEngines())("key rotation on $name", (engine) => {
     expect(await countUndecryptable(database.db, oldKey)).toEqual({
       zoom_grants: 1,
       bot_platform_secrets: 0,
+      webhook_endpoints: 0,
       idempotent_requests: 0,
     });
 
     setup.vault.keyring = newKey; // the old key removed too early
     const counts = await countUndecryptable(database.db, newKey);
-    expect(counts).toEqual({ zoom_grants: 3, bot_platform_secrets: 0, idempotent_requests: 0 });
+    expect(counts).toEqual({
+      zoom_grants: 3,
+      bot_platform_secrets: 0,
+      webhook_endpoints: 0,
+      idempotent_requests: 0,
+    });
     expect(describeUndecryptable(counts)).toBe(
       "3 grants cannot be decrypted with the configured keys",
     );
@@ -165,11 +189,13 @@ describe.each(testEngines())("key rotation on $name", (engine) => {
     expect(report.unreadable).toEqual({
       zoom_grants: 3,
       bot_platform_secrets: 0,
+      webhook_endpoints: 0,
       idempotent_requests: 0,
     });
     expect(report.remaining).toEqual({
       zoom_grants: 3,
       bot_platform_secrets: 0,
+      webhook_endpoints: 0,
       idempotent_requests: 0,
     });
 
@@ -177,6 +203,7 @@ describe.each(testEngines())("key rotation on $name", (engine) => {
     expect(await countUndecryptable(database.db, setup.vault.keyring)).toEqual({
       zoom_grants: 1,
       bot_platform_secrets: 0,
+      webhook_endpoints: 0,
       idempotent_requests: 0,
     });
     expect((await mintFor(tenant.tenantId)).status).toBe(200);

@@ -1,12 +1,13 @@
 import { signedInUser, uniqueEmail, uniqueSlug } from "../support/api";
 import { v1Client } from "../support/api-keys";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, signInAs, test, ZoomConsent } from "./fixtures";
 
-test("an API key made on the API keys page runs a tenant's life over HTTP, Zoom connected in the dashboard", async ({
+test("an API key made on the API keys page runs a tenant's life over HTTP, Zoom connected by an end user through a connect link", async ({
+  browser,
   page,
   appUrl,
-  openTenant,
   emulator,
+  target,
 }) => {
   test.slow(); // the whole life of a tenant, through two clients
   await signInAs(page, await signedInUser(appUrl));
@@ -29,16 +30,27 @@ test("an API key made on the API keys page runs a tenant's life over HTTP, Zoom 
   const created = await api.call("POST", "/api/v1/tenants", { data: { name: "Scripted", slug } });
   expect(created.res.status()).toBe(201);
 
-  const tenant = await openTenant(slug);
+  const path = (rest = "") => `/api/v1/tenants/${slug}${rest}`;
   const zoomUser = {
     displayName: "Key Host",
     email: uniqueEmail("keyhost"),
     avatar: "sky" as const,
   };
-  await (await tenant.startConnect()).allowNewUser(zoomUser);
-  await tenant.expectConnectedAs(zoomUser);
+  const link = await api.call("POST", "/api/v1/tenants/{slug}/connect-links", {
+    path: path("/connect-links"),
+    data: {},
+  });
+  expect(link.res.status()).toBe(201);
+  // The end user has no account and no session: a fresh browser context opens the link.
+  const endUser = await browser.newContext({ baseURL: appUrl });
+  const endPage = await endUser.newPage();
+  await endPage.goto((link.body as { url: string }).url);
+  await endPage.getByRole("button", { name: "Continue to Zoom" }).click();
+  const consent = new ZoomConsent(endPage, target, new RegExp(`^${appUrl}/connect/done\\?`));
+  await consent.allowNewUser(zoomUser);
+  await expect(endPage.getByRole("heading", { name: "Zoom is connected" })).toBeVisible();
+  await endUser.close();
 
-  const path = (rest = "") => `/api/v1/tenants/${slug}${rest}`;
   const status = await api.call("GET", "/api/v1/tenants/{slug}/connection", {
     path: path("/connection"),
   });

@@ -120,7 +120,7 @@ test.describe("rolling key rotation on two processes", () => {
       // 3. Re-encrypt what is left, while both serve.
       const rotated = await rotate(stack.databaseUrl, NEW_ENCRYPTS);
       expect(rotated.stdout).toContain(
-        `Re-encrypted with key "new": zoom_grants ${stillOld}, bot_platform_secrets 0, idempotent_requests 0.`,
+        `Re-encrypted with key "new": zoom_grants ${stillOld}, bot_platform_secrets 0, webhook_endpoints 0, idempotent_requests 0.`,
       );
       expect(await keyIdsInUse(sql)).toEqual(["new"]);
 

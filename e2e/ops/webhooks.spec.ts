@@ -1,6 +1,7 @@
 // Outbound webhooks and break emails on two app processes sharing one PostgreSQL: a local receiver
 // verifies every signature with `standardwebhooks`, a real SMTP server (smtp-server) collects the
 // emails. Retries are sped up with WEBHOOK_RETRY_BASE_SECONDS=2 (2 s, 4 s, 8 s, …).
+import { v1Client } from "../support/api-keys";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
@@ -289,33 +290,30 @@ test.describe.serial("outbound webhooks and break emails on two app processes", 
     const created = await owner.http.post("/api/api-keys", { data: { name: "webhooks" } });
     expect(created.status()).toBe(201);
     const { key } = (await created.json()) as { key: string };
-    const v1 = (method: string, path: string, body?: unknown) =>
-      fetch(`${stack.urls[1]}/api/v1/tenants/${slug}/webhooks${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${key}`,
-          ...(body ? { "content-type": "application/json" } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
+    // Every answer is checked against the OpenAPI document (v1Client).
+    const api = await v1Client(stack.urls[1]!, key);
+    const path = `/api/v1/tenants/${slug}/webhooks`;
+    const collection = "/api/v1/tenants/{slug}/webhooks";
+    const one = "/api/v1/tenants/{slug}/webhooks/{id}";
 
-    const refused = await v1("POST", "", { url: "ftp://example.com/hook" });
-    expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
-      "url",
-    );
-    const added = await v1("POST", "", {
-      url: `${receiver.url}?v1`,
-      events: ["url_secret.revoked"],
+    const refused = await api.call("POST", collection, {
+      path,
+      data: { url: "ftp://example.com/hook" },
     });
-    expect(added.status).toBe(201);
-    const endpoint = (await added.json()) as { id: string; secret: string; events: string[] };
+    expect(refused.res.status()).toBe(400);
+    expect((refused.body as { error: { message: string } }).error.message).toContain("url");
+    const added = await api.call("POST", collection, {
+      path,
+      data: { url: `${receiver.url}?v1`, events: ["url_secret.revoked"] },
+    });
+    expect(added.res.status()).toBe(201);
+    const endpoint = added.body as { id: string; secret: string; events: string[] };
     expect(endpoint.secret).toMatch(/^whsec_/);
     expect(endpoint.events).toEqual(["url_secret.revoked"]);
 
-    const listed = await v1("GET", "");
-    expect(listed.status).toBe(200);
-    const list = (await listed.json()) as {
+    const listed = await api.call("GET", collection, { path });
+    expect(listed.res.status()).toBe(200);
+    const list = listed.body as {
       endpoints: { id: string; deliveries: { status: string }[] }[];
       emailAlerts: boolean;
     };
@@ -324,8 +322,10 @@ test.describe.serial("outbound webhooks and break emails on two app processes", 
     expect(list.endpoints[0]!.deliveries.length).toBeGreaterThan(0);
     expect(JSON.stringify(list)).not.toContain("whsec_");
 
-    expect((await v1("DELETE", `/${endpoint.id}`)).status).toBe(200);
-    expect((await v1("DELETE", `/${endpoint.id}`)).status).toBe(404);
-    expect((await fetch(`${stack.urls[1]}/api/v1/tenants/${slug}/webhooks`)).status).toBe(401);
+    const removed = await api.call("DELETE", one, { path: `${path}/${endpoint.id}` });
+    expect(removed.res.status()).toBe(200);
+    const again = await api.call("DELETE", one, { path: `${path}/${endpoint.id}` });
+    expect(again.res.status()).toBe(404);
+    expect((await fetch(`${stack.urls[1]}${path}`)).status).toBe(401);
   });
 });
