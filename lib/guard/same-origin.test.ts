@@ -30,6 +30,10 @@ describe("refuseCrossOrigin", () => {
     );
     expect(check("POST", "/api/tenants", {})).toBe("ok");
     expect(check("POST", "/api/signup", { "sec-fetch-site": "none" })).toBe("ok");
+    // A form posted by the app's own page under Referrer-Policy: no-referrer.
+    expect(check("POST", "/api/tenants", { origin: "null", "sec-fetch-site": "same-origin" })).toBe(
+      "ok",
+    );
     expect(check("GET", "/api/tenants", { origin: "https://evil.example" })).toBe("ok");
   });
 

@@ -35,11 +35,16 @@ export function refuseCrossOrigin(
 ): Refusal | null {
   if (!STATE_CHANGING.has(method)) return null;
   if (CROSS_ORIGIN_EXEMPT_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return null;
-  const origin = headers.get("origin");
+  // Sec-Fetch-Site, which a page cannot forge, decides when the browser sends it: a form posted
+  // by the app's own page carries `Origin: null` under `Referrer-Policy: no-referrer`. Browsers
+  // without it are judged by Origin.
   const site = headers.get("sec-fetch-site");
-  const foreignOrigin = origin !== null && origin !== appOrigin;
-  const foreignSite = site !== null && site !== "same-origin" && site !== "none";
-  if (!foreignOrigin && !foreignSite) return null;
+  const origin = headers.get("origin");
+  const foreign =
+    site !== null
+      ? site !== "same-origin" && site !== "none"
+      : origin !== null && origin !== appOrigin;
+  if (!foreign) return null;
   return {
     status: 403,
     code: "forbidden",
