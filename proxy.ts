@@ -33,7 +33,7 @@ itself; try again in a moment.</p></body></html>`;
  */
 export function proxy(req: NextRequest) {
   const requestId = acceptOrCreateRequestId(req.headers.get(REQUEST_ID_HEADER));
-  const { appUrl } = getConfig();
+  const { appUrl, zoom } = getConfig();
   const { method, headers } = req;
   const { pathname } = req.nextUrl;
   const refusal =
@@ -45,7 +45,11 @@ export function proxy(req: NextRequest) {
   const csp =
     nonce === null
       ? API_CONTENT_SECURITY_POLICY
-      : pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+      : pageContentSecurityPolicy(
+          nonce,
+          process.env.NODE_ENV === "development",
+          new URL(zoom.apiUrl).origin,
+        );
   const res = refusal
     ? refusalResponse(pathname, refusal)
     : isPageDuringOutage(req)

@@ -244,7 +244,7 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
 }
 
 /** Presses Tab until `target` has focus; fails when it is not reachable within `max` presses. */
-export async function tabTo(page: Page, target: Locator, max = 40) {
+export async function tabTo(page: Page, target: Locator, max = 80) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
     if (await target.evaluate((el) => el === document.activeElement)) return;

@@ -9,12 +9,17 @@ export function createNonce(): string {
  * page's chunks), no framing, connections to the app only (no form-action: the Connect form is redirected to Zoom). Styles may be inline (the
  * emulator's pages and React style props); `next dev` also needs eval for its refresh runtime.
  */
-export function pageContentSecurityPolicy(nonce: string, development = false): string {
+export function pageContentSecurityPolicy(
+  nonce: string,
+  development = false,
+  zoomOrigin = "",
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Zoom users' pictures come from Zoom's hosts (https), or from the configured Zoom (an emulator).
+    `img-src 'self' data: blob: https:${zoomOrigin ? ` ${zoomOrigin}` : ""}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
