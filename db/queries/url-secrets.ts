@@ -1,6 +1,13 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { tenants, urlSecrets, zoomConnections, zoomGrants, type UrlSecret } from "../schema";
+import {
+  tenants,
+  urlSecrets,
+  zoomAccountPacing,
+  zoomConnections,
+  zoomGrants,
+  type UrlSecret,
+} from "../schema";
 
 export async function insertUrlSecret(
   db: Db,
@@ -67,11 +74,14 @@ export async function findTokenAccess(db: Db, secretHash: string) {
       requireAttendeeSignature: tenants.requireAttendeeSignature,
       connection: zoomConnections,
       grant: zoomGrants,
+      // Brought along so pacing Zoom calls costs the bot path no read of its own.
+      learnedZoomLimit: zoomAccountPacing.perSecond,
     })
     .from(urlSecrets)
     .innerJoin(tenants, eq(tenants.id, urlSecrets.tenantId))
     .leftJoin(zoomConnections, eq(zoomConnections.tenantId, tenants.id))
     .leftJoin(zoomGrants, eq(zoomGrants.id, zoomConnections.grantId))
+    .leftJoin(zoomAccountPacing, eq(zoomAccountPacing.zoomAccountId, zoomGrants.zoomAccountId))
     .where(and(eq(urlSecrets.secretHash, secretHash), isNull(urlSecrets.revokedAt)))
     .limit(1);
   return row;

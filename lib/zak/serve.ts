@@ -60,6 +60,7 @@ export function tokenFor(
     };
   }
   if (!query.ok) return { status: 400, outcome: "bad_request", body: query.message };
+  if (access.grant) vault.pacer?.remember(access.grant.zoomAccountId, access.learnedZoomLimit);
   return mintToken(vault, kind, access.connection, access.grant, query.options);
 }
 

@@ -1,27 +1,18 @@
 // The bot path without Next: a node:http server answering GET /api/zak/:tenant with the same library
-// code as the app's route (config, database, vault, Zoom client, secret check, audit, log line and
-// metrics), so the benchmark can show what the framework costs. Started by scripts/bench.ts with the
-// app's environment and BENCH_PORT; GET /_bench/statements gives its database statement count.
+// code as the app's route (broker: config, database, vault, Zoom client and pacing; secret check, audit, log line
+// and metrics), so the benchmark can show what the framework costs. Started by scripts/bench.ts with the
+// app's environment and BENCH_PORT; GET /api/metrics gives its Prometheus metrics
+// (statement count, memory) like the app's, without the bearer token.
 import { createServer } from "node:http";
-import { openDatabase } from "../../db/client";
 import { bearerToken } from "../../lib/api/bearer";
-import { getConfig } from "../../lib/config";
+import { getBroker } from "../../lib/broker";
 import { acceptOrCreateRequestId } from "../../lib/log/request-id";
-import { countZoomCalls } from "../../lib/metrics/zoom-calls";
 import { getMetrics } from "../../lib/metrics/registry";
-import type { Vault } from "../../lib/vault/types";
 import { observeBotRequest } from "../../lib/zak/observe";
 import { serveTokenRequest } from "../../lib/zak/serve";
-import { createZoomClient } from "../../lib/zoom/client";
 
-const config = getConfig();
-const { db } = await openDatabase(config.database);
-const vault: Vault = {
-  db,
-  keyring: config.keyring,
-  zoom: createZoomClient(config.zoom, countZoomCalls(fetch)),
-  emailAlerts: config.email !== null,
-};
+// The app's own broker: the same database pool, vault, Zoom client and pacing of Zoom calls.
+const broker = await getBroker();
 const BOT_PATH = /^\/api\/zak\/([^/]+)$/;
 const HEADERS = {
   "content-type": "text/plain; charset=utf-8",
@@ -32,10 +23,10 @@ const HEADERS = {
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://bare");
-  if (url.pathname === "/_bench/statements") {
+  if (url.pathname === "/api/metrics") {
     void getMetrics()
-      .dbStatements.get()
-      .then(({ values }) => res.end(JSON.stringify({ statements: values[0]?.value ?? 0 })));
+      .registry.metrics()
+      .then((text) => res.end(text));
     return;
   }
   const slug = BOT_PATH.exec(url.pathname)?.[1];
@@ -47,7 +38,7 @@ const server = createServer((req, res) => {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers))
     if (typeof value === "string") headers.set(name, value);
-  void serveTokenRequest(vault, {
+  void serveTokenRequest(broker, {
     slug,
     secret: bearerToken(headers.get("authorization")) ?? url.searchParams.get("token"),
     kind: "zak",

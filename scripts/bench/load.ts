@@ -53,3 +53,28 @@ export async function load(
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** `count` requests for one path sent at once, spread over the given origins in turn. */
+export async function loadAtOnce(origins: string[], path: string, count: number) {
+  const started = performance.now();
+  const answers = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const sent = performance.now();
+      const res = await fetch(`${origins[i % origins.length]}${path}`).catch(() => null);
+      await res?.text();
+      return { status: res?.status ?? 0, ms: performance.now() - sent };
+    }),
+  );
+  const statuses: Record<string, number> = {};
+  for (const a of answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
+  const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
+  return {
+    requests: count,
+    statuses,
+    /** Answers other than 200, connection failures (status 0) included. */
+    failures: answers.filter((a) => a.status !== 200).length,
+    p50: Math.round(percentile(ms, 50)),
+    p99: Math.round(percentile(ms, 99)),
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  };
+}

@@ -12,6 +12,8 @@ export interface Spawned {
   output: () => string;
   /** Peak RSS in MB of the process and each descendant (next start forks its server). */
   peakRss: () => { pid: number; command: string; mb: number }[];
+  /** Resident memory in MB right now (VmRSS), of the process and each descendant together. */
+  rss: () => number;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function spawnReady(
     pid: child.pid!,
     output: () => tail,
     peakRss: () => processTree(child.pid!).map(peakRssOf),
+    rss: () => processTree(child.pid!).reduce((mb, pid) => mb + statusMb(pid, "VmRSS"), 0),
     stop: async (signal = "SIGTERM") => {
       if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
       await exited;
@@ -70,9 +73,12 @@ function processTree(pid: number): number[] {
   return [pid, ...children.flatMap(processTree)];
 }
 
-export function peakRssOf(pid: number): { pid: number; command: string; mb: number } {
+function statusMb(pid: number, field: "VmHWM" | "VmRSS"): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024);
+}
+
+export function peakRssOf(pid: number): { pid: number; command: string; mb: number } {
   const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(0, 3).join(" ");
-  return { pid, command, mb: Math.round(kb / 1024) };
+  return { pid, command, mb: statusMb(pid, "VmHWM") };
 }

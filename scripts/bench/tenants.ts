@@ -15,6 +15,8 @@ export interface BenchTenant {
   /** The bot URL's path and query. */
   path: string;
   zoomUserId: string;
+  /** The Zoom account the user belongs to: Zoom's rate limits count per account. */
+  zoomAccountId: string;
 }
 
 export async function createConnectedTenants(
@@ -45,7 +47,11 @@ export async function createConnectedTenants(
       secretHash: hash,
       createdByUserId: tenant.userId,
     });
-    return { path: `/api/zak/${tenant.slug}?token=${secret}`, zoomUserId: user.id };
+    return {
+      path: `/api/zak/${tenant.slug}?token=${secret}`,
+      zoomUserId: user.id,
+      zoomAccountId: user.account_id,
+    };
   };
   let next = 0;
   await Promise.all(
