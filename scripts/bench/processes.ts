@@ -12,7 +12,8 @@ export interface Spawned {
   output: () => string;
   /** Peak RSS in MB of the process and each descendant (next start forks its server). */
   peakRss: () => { pid: number; command: string; mb: number }[];
-  /** Resident memory in MB right now (VmRSS), of the process and each descendant together. */
+  /** Resident memory in MB right now (VmRSS) of the server at the end of the launch chain
+   * (npm → sh → next-server for `npm start`; the process itself otherwise). */
   rss: () => number;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
@@ -57,7 +58,7 @@ export async function spawnReady(
     pid: child.pid!,
     output: () => tail,
     peakRss: () => processTree(child.pid!).map(peakRssOf),
-    rss: () => processTree(child.pid!).reduce((mb, pid) => mb + statusMb(pid, "VmRSS"), 0),
+    rss: () => statusMb(processTree(child.pid!).at(-1)!, "VmRSS"),
     stop: async (signal = "SIGTERM") => {
       if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
       await exited;
