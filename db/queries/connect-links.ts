@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   apiKeys,
@@ -8,6 +8,7 @@ import {
   type ConnectLink,
   type Role,
 } from "../schema";
+import { DELETE_BATCH_SIZE, deleteInBatches } from "./batches";
 
 /** What may be shown of a link: never its token hash. */
 export type ConnectLinkRow = Pick<
@@ -187,4 +188,38 @@ export async function findConnectReturnUrls(db: Db, tenantId: string): Promise<s
 
 export async function updateConnectReturnUrls(db: Db, tenantId: string, urls: string[]) {
   await db.update(tenants).set({ connectReturnUrls: urls }).where(eq(tenants.id, tenantId));
+}
+
+/**
+ * Deletes links used, revoked or expired before `cutoff`, a batch at a time. Returns how many went;
+ * stops after the batch that passes `until`.
+ */
+export function deleteClosedConnectLinksBefore(
+  db: Db,
+  cutoff: Date,
+  batchSize = DELETE_BATCH_SIZE,
+  until = Infinity,
+): Promise<number> {
+  return deleteInBatches(
+    async (limit) => {
+      const closed = db
+        .select({ id: connectLinks.id })
+        .from(connectLinks)
+        .where(
+          or(
+            lt(connectLinks.usedAt, cutoff),
+            lt(connectLinks.revokedAt, cutoff),
+            lt(connectLinks.expiresAt, cutoff),
+          ),
+        )
+        .limit(limit);
+      const gone = await db
+        .delete(connectLinks)
+        .where(inArray(connectLinks.id, closed))
+        .returning({ id: connectLinks.id });
+      return gone.length;
+    },
+    batchSize,
+    until,
+  );
 }
