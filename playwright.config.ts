@@ -57,6 +57,8 @@ function servers(target: Target) {
         // As behind one proxy: tests act as distinct clients by sending X-Forwarded-For (requests
         // without one are the socket's peer, 127.0.0.1). The demo app keeps the default, 0.
         TRUSTED_PROXY_HOPS: "1",
+        // Specs register webhook endpoints on receivers they start on 127.0.0.1, over http.
+        WEBHOOK_ALLOW_PRIVATE_URLS: "1",
       },
       reuseExistingServer: false,
       stdout: "ignore" as const,
