@@ -92,7 +92,7 @@ const chromium = {
 };
 
 // These specs need two app processes on one database, which only the PostgreSQL target has.
-const twoProcessSpecs = ["refresh.spec.ts", "pacing.spec.ts"];
+const twoProcessSpecs = ["refresh.spec.ts", "pacing.spec.ts", "api-key-limit.spec.ts"];
 
 export default defineConfig<object, TargetOption>({
   testDir: "e2e",
