@@ -9,6 +9,7 @@ import { SMTPServer } from "smtp-server";
 import {
   authorizeOutsideApp,
   connectZoom,
+  consentAndReturn,
   createTenant,
   createZakUrl,
   signedInUser,
@@ -194,14 +195,29 @@ test.describe.serial("outbound webhooks and break emails on two app processes", 
     expect(signedOut.headers.get("location")).toContain(
       `/sign-in?callbackUrl=${encodeURIComponent(`/tenants/${slug}`)}`,
     );
-    const signedIn = await owner.http.get(`/tenants/${slug}`);
-    expect(signedIn.status()).toBe(200);
-    expect(await signedIn.text()).toContain(`Tenant ${slug}`);
+    // Followed as the signed-in owner: the tenant page, whose Zoom card says why the connection
+    // broke and has the Reconnect action, used below to reconnect.
+    const followed = await owner.http.get(link!);
+    expect(followed.status()).toBe(200);
+    const page = await followed.text();
+    expect(page).toContain(`Tenant ${slug}`);
+    expect(page).toContain('data-testid="connection-card"');
+    const card = page.slice(page.indexOf('data-testid="connection-card"'));
+    expect(card).toContain('data-testid="zoom-disconnected-reason"');
+    const reconnectForm =
+      /<form (?=[^>]*\bmethod="post")[^>]*\baction="([^"]+)"[^>]*><button type="submit"[^>]*>Reconnect<\/button>/;
+    const reconnect = reconnectForm.exec(card)?.[1];
+    expect(reconnect).toBe(`/api/tenants/${slug}/zoom/connect`);
 
     // 2. Reconnected, then Zoom refuses the refresh token (the user authorized the app elsewhere):
     //    reauth_required. The grant is then forced active again, and the next refresh fails again.
     const hostEmail = uniqueEmail("host");
-    await connectZoom(owner, slug, { email: hostEmail });
+    const reconnected = await consentAndReturn(
+      owner.http,
+      await owner.http.post(new URL(reconnect!, link).toString()),
+      { email: hostEmail },
+    );
+    expect(reconnected.searchParams.get("zoom")).toBe("connected");
     const zakPath = new URL((await createZakUrl(owner, slug)).zakUrl);
     await authorizeOutsideApp(
       { appUrls: [stack.urls[0]!], emulatorUrl: stack.emulatorUrl },
