@@ -57,6 +57,8 @@ function servers(target: Target) {
         // As behind one proxy: tests act as distinct clients by sending X-Forwarded-For (requests
         // without one are the socket's peer, 127.0.0.1). The demo app keeps the default, 0.
         TRUSTED_PROXY_HOPS: "1",
+        // Specs register webhook endpoints on receivers they start on 127.0.0.1, over http.
+        WEBHOOK_ALLOW_PRIVATE_URLS: "1",
       },
       reuseExistingServer: false,
       stdout: "ignore" as const,
@@ -90,7 +92,7 @@ const chromium = {
 };
 
 // These specs need two app processes on one database, which only the PostgreSQL target has.
-const twoProcessSpecs = ["refresh.spec.ts", "pacing.spec.ts"];
+const twoProcessSpecs = ["refresh.spec.ts", "pacing.spec.ts", "api-key-limit.spec.ts"];
 
 export default defineConfig<object, TargetOption>({
   testDir: "e2e",

@@ -1,6 +1,8 @@
 import { deleteExpiredIdempotentRequests } from "@/db/queries/idempotent-requests";
 import type { Broker } from "./broker";
+import { pruneConnectLinks } from "./connect-links/retention";
 import { deliverDue } from "./outbox/deliver";
+import { pruneOutbox } from "./outbox/retention";
 import { pruneRateLimits } from "./rate-limit/shared-limiter";
 import { pruneSignedRequestIds } from "./signatures/replay-ids";
 import { refreshIdleGrants } from "./vault/maintenance";
@@ -19,18 +21,24 @@ export interface MaintenanceReport {
   expiredIdempotentAnswers: number;
   /** Rate-limit windows deleted once ended. */
   expiredRateLimits: number;
+  /** Delivered and given-up webhooks and emails deleted after 30 days (not an endpoint's listed ones). */
+  prunedDeliveries: number;
+  /** Outbox events deleted once older than 30 days with no delivery left. */
+  prunedEvents: number;
+  /** Connect links deleted 7 days after they were used, revoked or expired. */
+  prunedConnectLinks: number;
   /** False when the time budget ran out first; the next run resumes where this one stopped. */
   complete: boolean;
 }
 
 /**
- * Idle refreshes, audit retention, expired replay ids, ended rate-limit windows, stored API answers
- * and due outbox deliveries (webhooks, emails: on serverless hosts this is what sends them), within a
- * time budget. Idle refreshes take the grant's refresh lease and pruning deletes in batches, so
- * overlapping runs on several instances (the hourly timer, the cron route) are safe. A step already
- * under way when the budget ends completes. Key rotation is not part
- * of it: during a rolling deploy an instance cannot know that every other one already has the new key,
- * so re-encryption waits for `npm run vault:rotate`.
+ * Idle refreshes, audit retention, expired replay ids, ended rate-limit windows, stored API answers,
+ * due outbox deliveries (webhooks, emails: on serverless hosts this is what sends them), and the
+ * retention of finished deliveries and closed connect links, within a time budget. Idle refreshes
+ * take the grant's refresh lease and pruning deletes in batches, so overlapping runs on several
+ * instances (the hourly timer, the cron route) are safe. A step already under way when the budget
+ * ends completes. Key rotation is not part of it: during a rolling deploy an instance cannot know
+ * that every other one already has the new key, so re-encryption waits for `npm run vault:rotate`.
  */
 export async function runMaintenance(
   broker: Broker,
@@ -43,6 +51,8 @@ export async function runMaintenance(
   const { complete: deliveriesComplete, ...deliveries } = await deliverDue(broker, until);
   const expiredIdempotentAnswers = await deleteExpiredIdempotentRequests(broker.db);
   const expiredRateLimits = await pruneRateLimits(broker.db, until);
+  const outbox = await pruneOutbox(broker.db, Date.now(), until);
+  const prunedConnectLinks = await pruneConnectLinks(broker.db, Date.now(), until);
   return {
     refreshed: idle.refreshed,
     released: idle.released,
@@ -52,6 +62,9 @@ export async function runMaintenance(
     expiredIdempotentAnswers,
     deliveries,
     expiredRateLimits,
+    prunedDeliveries: outbox.deliveries,
+    prunedEvents: outbox.events,
+    prunedConnectLinks,
     complete: idle.complete && deliveriesComplete && Date.now() < until,
   };
 }

@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  exists,
+  gt,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  notExists,
+  or,
+  sql,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../client";
 import {
   memberships,
@@ -10,6 +25,7 @@ import {
   zoomConnections,
   type OutboxDelivery,
 } from "../schema";
+import { DELETE_BATCH_SIZE, deleteInBatches } from "./batches";
 
 /** Writes an event and one pending delivery per destination, in the caller's transaction. */
 export async function insertEventWithDeliveries(
@@ -239,4 +255,89 @@ export async function requeueWebhookDelivery(
     .values({ eventId: source.eventId, endpointId: source.endpointId, channel: "webhook" })
     .returning({ id: outboxDeliveries.id });
   return row!.id;
+}
+
+/**
+ * Deletes delivered and given-up deliveries queued before `cutoff`, a batch at a time, except each
+ * endpoint's latest `keepPerEndpoint` (what the dashboard lists stays listed). Returns how many went;
+ * stops after the batch that passes `until`.
+ */
+export function deleteFinishedDeliveriesBefore(
+  db: Db,
+  cutoff: Date,
+  keepPerEndpoint: number,
+  batchSize = DELETE_BATCH_SIZE,
+  until = Infinity,
+): Promise<number> {
+  const newer = alias(outboxDeliveries, "newer");
+  // The endpoint has `keepPerEndpoint` deliveries queued after this one: it is no longer listed.
+  const pastTheListed = exists(
+    db
+      .select({ one: sql`1` })
+      .from(newer)
+      .where(
+        and(
+          eq(newer.endpointId, outboxDeliveries.endpointId),
+          gt(newer.createdAt, outboxDeliveries.createdAt),
+        ),
+      )
+      .offset(keepPerEndpoint - 1)
+      .limit(1),
+  );
+  return deleteInBatches(
+    async (limit) => {
+      const finished = db
+        .select({ id: outboxDeliveries.id })
+        .from(outboxDeliveries)
+        .where(
+          and(
+            inArray(outboxDeliveries.status, ["delivered", "failed"]),
+            lt(outboxDeliveries.createdAt, cutoff),
+            or(isNull(outboxDeliveries.endpointId), pastTheListed),
+          ),
+        )
+        .limit(limit);
+      const gone = await db
+        .delete(outboxDeliveries)
+        .where(inArray(outboxDeliveries.id, finished))
+        .returning({ id: outboxDeliveries.id });
+      return gone.length;
+    },
+    batchSize,
+    until,
+  );
+}
+
+/**
+ * Deletes events recorded before `cutoff` that have no delivery left (all pruned, or none was ever
+ * due), a batch at a time; stops after the batch that passes `until`.
+ */
+export function deleteEventsWithoutDeliveriesBefore(
+  db: Db,
+  cutoff: Date,
+  batchSize = DELETE_BATCH_SIZE,
+  until = Infinity,
+): Promise<number> {
+  const undelivered = notExists(
+    db
+      .select({ one: sql`1` })
+      .from(outboxDeliveries)
+      .where(eq(outboxDeliveries.eventId, outboxEvents.id)),
+  );
+  return deleteInBatches(
+    async (limit) => {
+      const spent = db
+        .select({ id: outboxEvents.id })
+        .from(outboxEvents)
+        .where(and(lt(outboxEvents.createdAt, cutoff), undelivered))
+        .limit(limit);
+      const gone = await db
+        .delete(outboxEvents)
+        .where(inArray(outboxEvents.id, spent))
+        .returning({ id: outboxEvents.id });
+      return gone.length;
+    },
+    batchSize,
+    until,
+  );
 }

@@ -1,6 +1,7 @@
 import { and, gt, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rateLimits } from "../schema";
+import { DELETE_BATCH_SIZE, deleteInBatches } from "./batches";
 
 export interface CounterState {
   key: string;
@@ -54,23 +55,25 @@ export async function deleteRateLimit(db: Db, key: string): Promise<void> {
 }
 
 /** Deletes ended windows in batches; stops after the batch that passes `until`. */
-export async function deleteEndedRateLimits(
+export function deleteEndedRateLimits(
   db: Db,
-  batchSize = 5000,
+  batchSize = DELETE_BATCH_SIZE,
   until = Infinity,
 ): Promise<number> {
-  let deleted = 0;
-  for (;;) {
-    const ended = db
-      .select({ key: rateLimits.key })
-      .from(rateLimits)
-      .where(lte(rateLimits.windowEnds, sql`now()`))
-      .limit(batchSize);
-    const gone = await db
-      .delete(rateLimits)
-      .where(inArray(rateLimits.key, ended))
-      .returning({ key: rateLimits.key });
-    deleted += gone.length;
-    if (gone.length < batchSize || Date.now() >= until) return deleted;
-  }
+  return deleteInBatches(
+    async (limit) => {
+      const ended = db
+        .select({ key: rateLimits.key })
+        .from(rateLimits)
+        .where(lte(rateLimits.windowEnds, sql`now()`))
+        .limit(limit);
+      const gone = await db
+        .delete(rateLimits)
+        .where(inArray(rateLimits.key, ended))
+        .returning({ key: rateLimits.key });
+      return gone.length;
+    },
+    batchSize,
+    until,
+  );
 }

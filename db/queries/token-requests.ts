@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql, type AnyColumn } from "drizzle-orm";
 import type { Db } from "../client";
 import { tokenRequests, urlSecrets, zoomConnections } from "../schema";
+import { DELETE_BATCH_SIZE, deleteInBatches } from "./batches";
 
 export type NewTokenRequest = typeof tokenRequests.$inferInsert;
 
@@ -88,24 +89,26 @@ export async function listRecentTokenRequests(
  * Deletes requests older than the cutoff, a batch at a time so no statement holds locks for long.
  * Returns how many rows went.
  */
-export async function deleteTokenRequestsBefore(
+export function deleteTokenRequestsBefore(
   db: Db,
   cutoff: Date,
-  batchSize = 5000,
+  batchSize = DELETE_BATCH_SIZE,
   until = Infinity,
 ): Promise<number> {
-  let deleted = 0;
-  for (;;) {
-    const oldest = db
-      .select({ id: tokenRequests.id })
-      .from(tokenRequests)
-      .where(lt(tokenRequests.createdAt, cutoff))
-      .limit(batchSize);
-    const gone = await db
-      .delete(tokenRequests)
-      .where(inArray(tokenRequests.id, oldest))
-      .returning({ id: tokenRequests.id });
-    deleted += gone.length;
-    if (gone.length < batchSize || Date.now() >= until) return deleted;
-  }
+  return deleteInBatches(
+    async (limit) => {
+      const oldest = db
+        .select({ id: tokenRequests.id })
+        .from(tokenRequests)
+        .where(lt(tokenRequests.createdAt, cutoff))
+        .limit(limit);
+      const gone = await db
+        .delete(tokenRequests)
+        .where(inArray(tokenRequests.id, oldest))
+        .returning({ id: tokenRequests.id });
+      return gone.length;
+    },
+    batchSize,
+    until,
+  );
 }

@@ -7,6 +7,7 @@ import {
   uniqueEmail,
   type SignedIn,
 } from "../support/api";
+import { createApiKey, v1Client } from "../support/api-keys";
 import {
   connectThroughLink,
   createConnectLink,
@@ -24,6 +25,17 @@ async function openLinkIds(owner: SignedIn, slug: string) {
   const res = await owner.http.get(`/api/tenants/${slug}/connect-links`);
   return (await parseJson(res, connectLinkList)).links.map((l) => l.id);
 }
+
+/** POST /api/tenants/:slug/members as the owner: adds `user` or changes their role; their user id. */
+async function setRole(owner: SignedIn, slug: string, user: SignedIn, role: "admin" | "member") {
+  const res = await owner.http.post(`/api/tenants/${slug}/members`, {
+    data: { email: user.email, role },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { userId: string }).userId;
+}
+
+const NO_LONGER_VALID = "This connect link is no longer valid";
 
 test.describe("connect links", () => {
   test("an end user with no account connects the tenant through a link, which then says used", async ({
@@ -134,6 +146,100 @@ test.describe("connect links", () => {
     // The loser's code was never exchanged: the claim comes first.
     expect((await emulator.stats()).grants.authorization_code).toBe(codesBefore + 1);
     await Promise.all([a.dispose(), b.dispose()]);
+  });
+
+  test("an admin removed from the tenant while the end user is at Zoom: the callback stores nothing and the link is no longer valid", async ({
+    appUrl,
+    owner,
+    ownerTenant: slug,
+    signUp,
+    emulator,
+  }) => {
+    const admin = await signUp();
+    const adminId = await setRole(owner, slug, admin, "admin");
+    const link = await createConnectLink(admin, slug);
+    const visitor = await endUser(appUrl);
+    expect(await openLink(visitor, link.url)).toContain("Continue to Zoom");
+    const callback = await consentAtZoom(visitor, await startLink(visitor, linkToken(link.url)), {
+      email: uniqueEmail("removed-creator"),
+    });
+
+    const removed = await owner.http.delete(`/api/tenants/${slug}/members/${adminId}`);
+    expect(removed.status()).toBe(200);
+    const codesBefore = (await emulator.stats()).grants.authorization_code;
+    const back = await visitor.get(callback.toString());
+    expect(back.status()).toBe(303);
+    const landed = new URL(back.headers()["location"]!);
+    expect([landed.pathname, landed.searchParams.get("error")]).toEqual([
+      "/connect/done",
+      "link_withdrawn",
+    ]);
+    expect(await (await visitor.get(landed.pathname + landed.search)).text()).toContain(
+      NO_LONGER_VALID,
+    );
+    // The code was never exchanged and no connection was stored.
+    expect((await emulator.stats()).grants.authorization_code).toBe(codesBefore);
+    expect(await getZoomStatus(owner, slug)).toMatchObject({ status: "not_connected" });
+    expect(await openLink(visitor, link.url)).toContain(NO_LONGER_VALID);
+    const again = await startLink(visitor, linkToken(link.url));
+    expect(new URL(again.headers()["location"]!).pathname).toBe(new URL(link.url).pathname);
+    expect(await openLinkIds(owner, slug)).not.toContain(link.id);
+    await visitor.dispose();
+  });
+
+  test("links of an admin demoted to member (dashboard and API key) and of a revoked API key are no longer valid and cannot start", async ({
+    appUrl,
+    owner,
+    ownerTenant: slug,
+    signUp,
+    emulator,
+  }) => {
+    const admin = await signUp();
+    await setRole(owner, slug, admin, "admin");
+    const path = `/api/v1/tenants/${slug}/connect-links`;
+    const apiLink = async (key: string) => {
+      const api = await v1Client(appUrl, key);
+      const { res, body } = await api.call("POST", "/api/v1/tenants/{slug}/connect-links", {
+        path,
+        data: {},
+      });
+      expect(res.status()).toBe(201);
+      await api.http.dispose();
+      return createdConnectLink.parse(body);
+    };
+    const dashboardLink = await createConnectLink(admin, slug);
+    const adminKeyLink = await apiLink((await createApiKey(admin)).key);
+    const ownerKey = await createApiKey(owner);
+    const ownerKeyLink = await apiLink(ownerKey.key);
+    const staysOpen = await createConnectLink(owner, slug);
+    const links = [dashboardLink, adminKeyLink, ownerKeyLink];
+    expect(await openLinkIds(owner, slug)).toEqual(
+      expect.arrayContaining([...links, staysOpen].map((l) => l.id)),
+    );
+
+    await setRole(owner, slug, admin, "member");
+    expect((await owner.http.delete(`/api/api-keys/${ownerKey.id}`)).status()).toBe(200);
+
+    const codesBefore = (await emulator.stats()).grants.authorization_code;
+    const visitor = await endUser(appUrl);
+    for (const link of links) {
+      const page = await openLink(visitor, link.url);
+      expect(page, link.url).toContain(NO_LONGER_VALID);
+      expect(page).not.toContain("Continue to Zoom");
+      const start = await startLink(visitor, linkToken(link.url));
+      expect([start.status(), new URL(start.headers()["location"]!).pathname]).toEqual([
+        303,
+        new URL(link.url).pathname,
+      ]);
+    }
+    const listed = await openLinkIds(owner, slug);
+    expect(listed).toContain(staysOpen.id);
+    for (const link of links) expect(listed).not.toContain(link.id);
+    expect(await openLink(visitor, staysOpen.url)).toContain("Continue to Zoom");
+    expect((await emulator.stats()).grants.authorization_code).toBe(codesBefore);
+    expect(await getZoomStatus(owner, slug)).toMatchObject({ status: "not_connected" });
+    expect(await visitor.storageState()).toMatchObject({ cookies: [] });
+    await visitor.dispose();
   });
 
   test("returnUrl: refused unless the tenant allows it; an allowed one receives the outcome", async ({

@@ -93,6 +93,9 @@ export class TenantPage {
   get members() {
     return this.card("Members");
   }
+  get webhooks() {
+    return this.card("Webhooks");
+  }
   get testResult() {
     return this.page.getByTestId("token-test-result");
   }
@@ -178,6 +181,29 @@ export class TenantPage {
     await expect(
       this.page.getByTestId("token-url-list").getByText(label, { exact: true }),
     ).toHaveCount(0);
+  }
+
+  /**
+   * Adds a webhook endpoint for every event and returns its signing secret as the card shows it
+   * (once), then closes that panel.
+   */
+  async addWebhookEndpoint(url: string): Promise<string> {
+    await this.webhooks.getByLabel("Endpoint URL").fill(url);
+    await this.webhooks.getByRole("button", { name: "Add endpoint" }).click();
+    const secret = await this.webhooks
+      .getByRole("textbox", { name: `Signing secret for ${url}` })
+      .inputValue();
+    await this.webhooks.getByRole("button", { name: "Done, I copied it" }).click();
+    await expect(this.page.getByTestId("new-webhook-secret")).toBeHidden();
+    return secret;
+  }
+
+  /** The rows of the recent deliveries listed under the endpoint with this URL, newest first. */
+  webhookDeliveries(url: string): Locator {
+    return this.webhooks
+      .getByRole("listitem")
+      .filter({ hasText: url })
+      .getByTestId("webhook-delivery");
   }
 
   async addMember(email: string, role: "Member" | "Admin" | "Owner" = "Member") {

@@ -16,7 +16,7 @@ test("POST /api/cron/maintenance – 404 when CRON_SECRET is not set", async () 
 test.describe("POST /api/cron/maintenance on two app processes", () => {
   test.skip(!postgresTarget, "needs PostgreSQL (E2E_DATABASE_URL)");
 
-  test("401 for a wrong bearer; two overlapping calls refresh each idle grant exactly once", async () => {
+  test("401 for a wrong bearer; two overlapping calls refresh each idle grant exactly once and prune a connect link expired 8 days ago", async () => {
     const target = postgresTarget!;
     const [first, second] = target.appUrls as [string, string];
     expect((await cron(first, "not-the-secret")).status).toBe(401);
@@ -24,9 +24,10 @@ test.describe("POST /api/cron/maintenance on two app processes", () => {
 
     const owner = await signedInUser(first);
     const zoomEmails = [uniqueEmail("idle"), uniqueEmail("idle"), uniqueEmail("idle")];
+    const slugs: string[] = [];
     for (const email of zoomEmails) {
-      const slug = await createTenant(owner);
-      await connectZoom(owner, slug, { email, displayName: "Idle Host" });
+      slugs.push(await createTenant(owner));
+      await connectZoom(owner, slugs.at(-1)!, { email, displayName: "Idle Host" });
     }
     const sql = postgres(target.databaseUrl!, { max: 1, onnotice: () => {} });
     try {
@@ -37,14 +38,26 @@ test.describe("POST /api/cron/maintenance on two app processes", () => {
       await sql`update zoom_grants set refreshed_at = now() - interval '8 days'
                 where zoom_user_id in ${sql(zoomUserIds)}`;
       const before = (await emulatorOf(target).stats()).grants.refresh_token;
+      // Closed for longer than the 7 days connect links are kept.
+      const [closedLink] =
+        await sql`insert into connect_links (tenant_id, token_hash, expires_at, created_at)
+        select id, ${`stale-${slugs[0]}`}, now() - interval '8 days', now() - interval '9 days'
+        from tenants where slug = ${slugs[0]!} returning id`;
 
       const answers = await Promise.all([
         cron(first, E2E_CRON_SECRET),
         cron(second, E2E_CRON_SECRET),
       ]);
       expect(answers.map((a) => a.status)).toEqual([200, 200]);
-      const reports = (await Promise.all(answers.map((a) => a.json()))) as { complete: boolean }[];
+      const reports = (await Promise.all(answers.map((a) => a.json()))) as {
+        complete: boolean;
+        prunedConnectLinks: number;
+      }[];
       expect(reports.map((r) => r.complete)).toEqual([true, true]);
+      expect(reports[0]!.prunedConnectLinks + reports[1]!.prunedConnectLinks).toBeGreaterThan(0);
+      const [left] =
+        await sql`select count(*)::int as n from connect_links where id = ${closedLink!.id as string}`;
+      expect(left!.n).toBe(0);
 
       expect((await emulatorOf(target).stats()).grants.refresh_token - before).toBe(3);
       const stale = await sql`select count(*)::int as n from zoom_grants

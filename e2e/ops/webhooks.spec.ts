@@ -2,15 +2,14 @@
 // verifies every signature with `standardwebhooks`, a real SMTP server (smtp-server) collects the
 // emails. Retries are sped up with WEBHOOK_RETRY_BASE_SECONDS=2 (2 s, 4 s, 8 s, …).
 import { v1Client } from "../support/api-keys";
-import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { SMTPServer } from "smtp-server";
-import { Webhook } from "standardwebhooks";
 import {
   authorizeOutsideApp,
   connectZoom,
+  consentAndReturn,
   createTenant,
   createZakUrl,
   signedInUser,
@@ -19,54 +18,9 @@ import {
 } from "../support/api";
 import { startOpsStack, type OpsStack } from "../support/ops-stack";
 import { ZOOM_APP } from "../support/targets";
+import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
 
 const adminUrl = process.env.E2E_DATABASE_URL;
-
-interface Hit {
-  id: string;
-  type: string;
-  body: Record<string, unknown>;
-  verified: boolean;
-  status: number;
-}
-
-/** A webhook receiver: verifies each request, answers 500 to the first `failures[type]` hits of each message. */
-async function startReceiver() {
-  const hits: Hit[] = [];
-  const failures = new Map<string, number>();
-  let secret = "";
-  const server: Server = createServer((req, res) => {
-    let raw = "";
-    req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-    req.on("end", () => {
-      const headers = {
-        "webhook-id": String(req.headers["webhook-id"] ?? ""),
-        "webhook-timestamp": String(req.headers["webhook-timestamp"] ?? ""),
-        "webhook-signature": String(req.headers["webhook-signature"] ?? ""),
-      };
-      let verified = true;
-      try {
-        new Webhook(secret).verify(raw, headers);
-      } catch {
-        verified = false;
-      }
-      const body = JSON.parse(raw) as { type: string } & Record<string, unknown>;
-      const earlier = hits.filter((h) => h.id === headers["webhook-id"]).length;
-      const status = earlier < (failures.get(body.type) ?? 0) ? 500 : 200;
-      hits.push({ id: headers["webhook-id"], type: body.type, body, verified, status });
-      res.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    hits,
-    failures,
-    setSecret: (value: string) => (secret = value),
-    of: (type: string) => hits.filter((h) => h.type === type),
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
 
 interface Mail {
   to: string[];
@@ -107,7 +61,7 @@ test.describe.serial("outbound webhooks and break emails on two app processes", 
   test.setTimeout(90_000);
 
   let stack: OpsStack;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: WebhookReceiver;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let sql: postgres.Sql;
   let owner: SignedIn;
@@ -116,7 +70,7 @@ test.describe.serial("outbound webhooks and break emails on two app processes", 
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    [receiver, smtp] = await Promise.all([startReceiver(), startSmtp()]);
+    [receiver, smtp] = await Promise.all([startWebhookReceiver(), startSmtp()]);
     stack = await startOpsStack(adminUrl!, 2, { zoomWebhooks: true });
     env = {
       TOKEN_ENCRYPTION_KEYS: `e2e1:${Buffer.alloc(32, 3).toString("base64")}`,
@@ -241,14 +195,29 @@ test.describe.serial("outbound webhooks and break emails on two app processes", 
     expect(signedOut.headers.get("location")).toContain(
       `/sign-in?callbackUrl=${encodeURIComponent(`/tenants/${slug}`)}`,
     );
-    const signedIn = await owner.http.get(`/tenants/${slug}`);
-    expect(signedIn.status()).toBe(200);
-    expect(await signedIn.text()).toContain(`Tenant ${slug}`);
+    // Followed as the signed-in owner: the tenant page, whose Zoom card says why the connection
+    // broke and has the Reconnect action, used below to reconnect.
+    const followed = await owner.http.get(link!);
+    expect(followed.status()).toBe(200);
+    const page = await followed.text();
+    expect(page).toContain(`Tenant ${slug}`);
+    expect(page).toContain('data-testid="connection-card"');
+    const card = page.slice(page.indexOf('data-testid="connection-card"'));
+    expect(card).toContain('data-testid="zoom-disconnected-reason"');
+    const reconnectForm =
+      /<form (?=[^>]*\bmethod="post")[^>]*\baction="([^"]+)"[^>]*><button type="submit"[^>]*>Reconnect<\/button>/;
+    const reconnect = reconnectForm.exec(card)?.[1];
+    expect(reconnect).toBe(`/api/tenants/${slug}/zoom/connect`);
 
     // 2. Reconnected, then Zoom refuses the refresh token (the user authorized the app elsewhere):
     //    reauth_required. The grant is then forced active again, and the next refresh fails again.
     const hostEmail = uniqueEmail("host");
-    await connectZoom(owner, slug, { email: hostEmail });
+    const reconnected = await consentAndReturn(
+      owner.http,
+      await owner.http.post(new URL(reconnect!, link).toString()),
+      { email: hostEmail },
+    );
+    expect(reconnected.searchParams.get("zoom")).toBe("connected");
     const zakPath = new URL((await createZakUrl(owner, slug)).zakUrl);
     await authorizeOutsideApp(
       { appUrls: [stack.urls[0]!], emulatorUrl: stack.emulatorUrl },

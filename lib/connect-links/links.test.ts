@@ -1,11 +1,22 @@
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectLinks } from "@/db/schema";
+import { connectLinks, users } from "@/db/schema";
+import { revokeApiKey } from "@/db/queries/api-keys";
 import { updateConnectReturnUrls } from "@/db/queries/connect-links";
+import { deleteMembership, upsertMembership } from "@/db/queries/tenants";
+import { insertUser } from "@/db/queries/users";
 import { testEngines, type TestDatabase } from "@/db/testing";
+import { createApiKey } from "@/lib/api-keys/create";
 import { createTenant } from "@/lib/vault/testing";
 import { LINK_TTL_DEFAULT_SECONDS } from "./expiry";
-import { claimLink, createConnectLink, revokeLink, verifyConnectLink } from "./links";
+import {
+  claimLink,
+  createConnectLink,
+  listOpenLinks,
+  revokeLink,
+  verifyConnectLink,
+} from "./links";
 
 const APP_URL = "https://broker.example";
 
@@ -140,5 +151,109 @@ describe.each(testEngines())("connect links on $name", (engine) => {
     }
     const { link } = await create("https://app.acme.test/onboard/done?user=42");
     expect(link.returnUrl).toBe("https://app.acme.test/onboard/done?user=42");
+  });
+
+  /** A link made by an admin of the tenant (not its owner), in the dashboard or with their API key. */
+  async function linkByAdmin(via: "dashboard" | "api-key") {
+    const tenant = await createTenant(database.db, "Acme Notes");
+    const admin = (await insertUser(database.db, {
+      email: `admin-${randomUUID()}@example.com`,
+      name: null,
+      passwordHash: "x",
+    }))!;
+    await upsertMembership(database.db, {
+      tenantId: tenant.tenantId,
+      userId: admin.id,
+      role: "admin",
+    });
+    const key =
+      via === "api-key"
+        ? (await createApiKey(database.db, { userId: admin.id, name: "k", tenantSlugs: null })).row
+        : null;
+    const created = await createConnectLink(database.db, {
+      tenantId: tenant.tenantId,
+      createdByUserId: admin.id,
+      createdByApiKeyId: key?.id,
+      appUrl: APP_URL,
+      expiresInSeconds: 600,
+    });
+    const token = created.url.slice(`${APP_URL}/connect/`.length);
+    return { tenantId: tenant.tenantId, adminId: admin.id, keyId: key?.id, token, ...created };
+  }
+
+  /** The link says `withdrawn`, cannot be claimed (nothing is marked on it), and is not listed. */
+  async function expectWithdrawn(made: Awaited<ReturnType<typeof linkByAdmin>>) {
+    expect(await verifyConnectLink(database.db, made.token)).toEqual({
+      status: "withdrawn",
+      tenant: { name: "Acme Notes" },
+    });
+    expect(await claimLink(database.db, made.link.id, made.tenantId)).toEqual({
+      claimed: false,
+      reason: "withdrawn",
+    });
+    const [row] = await database.db
+      .select({ claimedAt: connectLinks.claimedAt, usedAt: connectLinks.usedAt })
+      .from(connectLinks)
+      .where(eq(connectLinks.id, made.link.id));
+    expect(row).toEqual({ claimedAt: null, usedAt: null });
+    expect((await listOpenLinks(database.db, made.tenantId)).map((l) => l.id)).not.toContain(
+      made.link.id,
+    );
+  }
+
+  for (const via of ["dashboard", "api-key"] as const) {
+    it(`made ${via === "dashboard" ? "in the dashboard" : "with an API key"} by an admin: open while they are one`, async () => {
+      const made = await linkByAdmin(via);
+      expect((await verifyConnectLink(database.db, made.token)).status).toBe("open");
+      expect((await listOpenLinks(database.db, made.tenantId)).map((l) => l.id)).toEqual([
+        made.link.id,
+      ]);
+      expect(await claimLink(database.db, made.link.id, made.tenantId)).toEqual({
+        claimed: true,
+        createdByUserId: made.adminId,
+      });
+    });
+
+    it(`made ${via === "dashboard" ? "in the dashboard" : "with an API key"}: withdrawn once its creator is demoted to member`, async () => {
+      const made = await linkByAdmin(via);
+      await upsertMembership(database.db, {
+        tenantId: made.tenantId,
+        userId: made.adminId,
+        role: "member",
+      });
+      await expectWithdrawn(made);
+    });
+
+    it(`made ${via === "dashboard" ? "in the dashboard" : "with an API key"}: withdrawn once its creator is removed from the tenant`, async () => {
+      const made = await linkByAdmin(via);
+      await deleteMembership(database.db, made.tenantId, made.adminId);
+      await expectWithdrawn(made);
+    });
+  }
+
+  it("withdrawn once its creator's account is deleted", async () => {
+    const made = await linkByAdmin("dashboard");
+    await database.db.delete(users).where(eq(users.id, made.adminId));
+    await expectWithdrawn(made);
+  });
+
+  it("made with an API key: withdrawn once the key is revoked, though its creator is still an admin", async () => {
+    const made = await linkByAdmin("api-key");
+    expect(await revokeApiKey(database.db, made.adminId, made.keyId!)).toBe(true);
+    await expectWithdrawn(made);
+  });
+
+  it("a creator demoted while the end user is at Zoom: the claim at the callback is refused", async () => {
+    const made = await linkByAdmin("dashboard");
+    expect((await verifyConnectLink(database.db, made.token)).status).toBe("open");
+    await upsertMembership(database.db, {
+      tenantId: made.tenantId,
+      userId: made.adminId,
+      role: "member",
+    });
+    expect(await claimLink(database.db, made.link.id, made.tenantId)).toEqual({
+      claimed: false,
+      reason: "withdrawn",
+    });
   });
 });

@@ -17,7 +17,8 @@ export type ConnectError =
   | "zoom_error"
   | "link_used"
   | "link_expired"
-  | "link_revoked";
+  | "link_revoked"
+  | "link_withdrawn";
 
 export interface CallbackQuery {
   code?: string;
@@ -33,7 +34,8 @@ type Acting =
 /**
  * Finishes a connect attempt from Zoom's redirect. The attempt (from the cookie) must exist and match
  * the returned state. A dashboard attempt must belong to the signed-in user, who must still manage
- * the tenant; a connect-link attempt claims its link (once, before the code exchange) instead.
+ * the tenant; a connect-link attempt claims its link (once, before the code exchange) instead, which
+ * fails, with nothing stored, when the link's creator may no longer create links (`link_withdrawn`).
  */
 export async function completeConnect(
   vault: Vault,

@@ -23,6 +23,10 @@ const CLOSED: Record<ClosedLinkStatus | "invalid", { title: string; body: string
     title: "This connect link was revoked",
     body: "Nothing was changed. Ask for a new link if you still need to connect.",
   },
+  withdrawn: {
+    title: "This connect link is no longer valid",
+    body: "Whoever created it can no longer connect Zoom for this tenant. Nothing was changed. Ask for a new link if you still need to connect.",
+  },
 };
 
 /** `/connect/<token>`: what a connect link grants and a button to Zoom, or why the link is closed. */

@@ -23,6 +23,10 @@ const OUTCOMES: Record<string, { title: string; body: string }> = {
     title: "This connect link was revoked",
     body: "Nothing was stored. Ask for a new link if you still need to connect.",
   },
+  link_withdrawn: {
+    title: "This connect link is no longer valid",
+    body: "Whoever created it can no longer connect Zoom for this tenant. Nothing was stored; ask for a new link if you still need to connect.",
+  },
   expired: {
     title: "That attempt expired",
     body: "It took too long. Nothing was stored; open your link again.",

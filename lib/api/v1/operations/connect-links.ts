@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LINK_CREATOR_ROLE } from "@/lib/connect-links/creator-role";
 import { createConnectLinkSchema } from "@/lib/connect-links/schemas";
 import { defineOperation } from "../operation";
 import { tenantParams } from "./tenants";
@@ -27,9 +28,9 @@ export const createConnectLinkOp = defineOperation({
   operationId: "createConnectLink",
   summary: "Create a connect link",
   description:
-    "A single-use URL an end user with no account opens to connect (or reconnect) the tenant's Zoom user through Zoom's consent. Owners and admins. 400 when returnUrl is not on the tenant's allow-list.",
+    "A single-use URL an end user with no account opens to connect (or reconnect) the tenant's Zoom user through Zoom's consent. Owners and admins. The link works only while the key is not revoked and its creator is still an owner or admin of the tenant. 400 when returnUrl is not on the tenant's allow-list.",
   tag: "Connect links",
-  tenantRole: "admin",
+  tenantRole: LINK_CREATOR_ROLE,
   params: tenantParams,
   body: createConnectLinkSchema,
   success: {
@@ -45,7 +46,7 @@ export const listConnectLinksOp = defineOperation({
   operationId: "listConnectLinks",
   summary: "List open connect links",
   description:
-    "Links not yet used, revoked or expired, newest first (never their URLs), and the tenant's return-URL allow-list.",
+    "Links not yet used, revoked, expired or withdrawn (their creator is no longer an owner or admin, or their key was revoked), newest first (never their URLs), and the tenant's return-URL allow-list.",
   tag: "Connect links",
   tenantRole: "admin",
   params: tenantParams,
