@@ -36,14 +36,7 @@ export function refuseHostileRequest(
   rawUrl: string,
   contentLength: string | null,
 ): Refusal | null {
-  if (!ALLOWED_METHODS.includes(method)) {
-    return {
-      status: 405,
-      code: "method_not_allowed",
-      message: `Method ${method.slice(0, 20)} is not allowed`,
-      headers: { allow: ALLOWED_METHODS.join(", ") },
-    };
-  }
+  if (!ALLOWED_METHODS.includes(method)) return methodNotAllowed(method);
   if (rawUrl.length > MAX_URL_LENGTH) return tooLong(`URL is longer than ${MAX_URL_LENGTH} bytes`);
   const { pathname, search } = new URL(rawUrl, "http://x");
   for (const segment of pathname.split("/")) {
@@ -61,6 +54,16 @@ export function refuseHostileRequest(
   if (Number(contentLength ?? 0) > MAX_BODY_BYTES)
     return { status: 413, code: "payload_too_large", message: "Body is too large" };
   return null;
+}
+
+/** 405 with Allow, for a method no route answers. */
+export function methodNotAllowed(method: string): Refusal {
+  return {
+    status: 405,
+    code: "method_not_allowed",
+    message: `Method ${method.slice(0, 20)} is not allowed`,
+    headers: { allow: ALLOWED_METHODS.join(", ") },
+  };
 }
 
 function decodingProblem(encoded: string): string | null {

@@ -1,0 +1,41 @@
+import http from "node:http";
+import { refuseAtServer } from "@/lib/guard/server-refusal";
+import { refuseConnect, refuseUnparsableMethod } from "@/lib/guard/unparsable-methods";
+import { PEER_ADDRESS_HEADER } from "./peer-address";
+
+const installed = globalThis as { __brokerRequestGuards?: boolean };
+
+/**
+ * What each request meets at the HTTP server, before Next sees it, for `next start` and the
+ * standalone server alike (both serve through node:http, and Next owns the server, so this wraps
+ * `http.Server#emit` for the process, once, from instrumentation's register):
+ *
+ * - its socket's peer address is written into PEER_ADDRESS_HEADER, overwriting a client-sent value,
+ *   since route handlers cannot see the socket;
+ * - TRACE and CONNECT get 405 (Next cannot build a request for them), answered here with the
+ *   connection closed.
+ *
+ * Every other event goes on unchanged. `appUrl` gives the answers' security headers.
+ */
+export function installRequestGuards(appUrl: () => string): void {
+  if (installed.__brokerRequestGuards) return;
+  installed.__brokerRequestGuards = true;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- applied below with the server as `this`
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args) {
+    if (event === "request") {
+      const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+      req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+      const refusal = refuseUnparsableMethod(req.method);
+      if (refusal) {
+        refuseAtServer(req, res, refusal, appUrl());
+        return true;
+      }
+    }
+    // Node calls "connect" listeners only when there is one, so the server gets one at its first
+    // connection.
+    if (event === "connection" && this.listenerCount("connect") === 0)
+      this.on("connect", refuseConnect);
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+  } as typeof emit;
+}
