@@ -21,15 +21,15 @@ itself; try again in a moment.</p></body></html>`;
 
 /**
  * Runs before every route. Refuses, with a one-line reason, what no route should see: odd methods,
- * malformed or over-long URLs, oversized bodies, non-form posts to next-auth (lib/guard/
- * hostile-request.ts), and state-changing requests from other origins (same-origin.ts). Gives
- * every request an id: handlers read it from the request header and log it, and the client gets it
- * back as `x-request-id`. Pages get a Content-Security-Policy with a fresh script nonce (Next reads
- * it from the request's CSP header); every answer gets the base security headers. While the
- * database is known to be unreachable, pages get a plain 503 (API routes answer outages
- * themselves). Dashboard pages also get an optimistic redirect for visitors with no session cookie
- * at all, a convenience only: every page and route handler verifies the session and the membership
- * itself.
+ * malformed or over-long URLs, oversized bodies (the HTTP server refuses declared ones first,
+ * lib/http/request-guards.ts), non-form posts to next-auth (lib/guard/hostile-request.ts), and
+ * state-changing requests from other origins (same-origin.ts). Gives every request an id: handlers
+ * read it from the request header and log it, and the client gets it back as `x-request-id`. Pages
+ * get a Content-Security-Policy with a fresh script nonce (Next reads it from the request's CSP
+ * header); every answer gets the base security headers. While the database is known to be
+ * unreachable, pages get a plain 503 (API routes answer outages themselves). Dashboard pages also
+ * get an optimistic redirect for visitors with no session cookie at all, a convenience only: every
+ * page and route handler verifies the session and the membership itself.
  */
 export function proxy(req: NextRequest) {
   const requestId = acceptOrCreateRequestId(req.headers.get(REQUEST_ID_HEADER));

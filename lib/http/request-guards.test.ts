@@ -1,6 +1,7 @@
 import http from "node:http";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_BODY_BYTES } from "@/lib/guard/hostile-request";
 import { PEER_ADDRESS_HEADER } from "./peer-address";
 import { installRequestGuards } from "./request-guards";
 
@@ -24,6 +25,8 @@ function rawExchange(
     more?.(socket);
   });
 }
+
+const CHUNK = 64 * 1024;
 
 describe("installRequestGuards", () => {
   let server: http.Server;
@@ -62,5 +65,49 @@ describe("installRequestGuards", () => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 200 [\s\S]*handled 0$/);
     expect(seen.at(-1)?.peer).toBe("127.0.0.1");
+  });
+
+  it("refuses a declared body past the cap with 413 before reading it, and closes the connection", async () => {
+    const before = seen.length;
+    // 100 MB declared, a few bytes sent: the answer comes without the rest.
+    const answer = await rawExchange(
+      port,
+      "POST /api/zoom/webhook HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n" +
+        `content-length: ${100 * 1024 * 1024}\r\n\r\n{"a":`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toMatch(/\r\nconnection: close\r\n/i);
+    expect(answer).toMatch(/\r\nstrict-transport-security: max-age=/i);
+    expect(answer).toContain(
+      '{"error":{"code":"payload_too_large","message":"Body is too large"}}',
+    );
+    expect(seen.length, "the app never saw it").toBe(before);
+  });
+
+  it("reads a chunked body no further than the cap, hands the app more than it, and closes the connection after the answer", async () => {
+    const chunk = `${CHUNK.toString(16)}\r\n${"a".repeat(CHUNK)}\r\n`;
+    // The cap plus four chunks sent, never the last chunk: only the cut-off body lets it answer.
+    const answer = await rawExchange(
+      port,
+      "POST /api/signup HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\r\n",
+      (socket) => {
+        for (let sent = 0; sent < MAX_BODY_BYTES + 4 * CHUNK; sent += CHUNK) socket.write(chunk);
+      },
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).toMatch(/\r\nconnection: close\r\n/i);
+    const handed = seen.at(-1)!.bodyBytes;
+    expect(handed).toBeGreaterThan(MAX_BODY_BYTES);
+    expect(handed).toBeLessThanOrEqual(MAX_BODY_BYTES + CHUNK);
+  });
+
+  it("lets a chunked body within the cap through whole", async () => {
+    const body = "b".repeat(1000);
+    const answer = await rawExchange(
+      port,
+      "POST /api/signup HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n" +
+        `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 200 [\s\S]*handled 1000$/);
   });
 });

@@ -1,5 +1,7 @@
 import http from "node:http";
+import { refuseDeclaredBody } from "@/lib/guard/hostile-request";
 import { refuseAtServer } from "@/lib/guard/server-refusal";
+import { capStreamedBody } from "@/lib/guard/streamed-body-cap";
 import { refuseConnect, refuseUnparsableMethod } from "@/lib/guard/unparsable-methods";
 import { PEER_ADDRESS_HEADER } from "./peer-address";
 
@@ -12,8 +14,9 @@ const installed = globalThis as { __brokerRequestGuards?: boolean };
  *
  * - its socket's peer address is written into PEER_ADDRESS_HEADER, overwriting a client-sent value,
  *   since route handlers cannot see the socket;
- * - TRACE and CONNECT get 405 (Next cannot build a request for them), answered here with the
- *   connection closed.
+ * - TRACE and CONNECT get 405 (Next cannot build a request for them), and a declared body past
+ *   MAX_BODY_BYTES 413, answered here with the connection closed and the body left unread;
+ * - a body without a declared length is read no further than MAX_BODY_BYTES.
  *
  * Every other event goes on unchanged. `appUrl` gives the answers' security headers.
  */
@@ -26,11 +29,13 @@ export function installRequestGuards(appUrl: () => string): void {
     if (event === "request") {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
       req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
-      const refusal = refuseUnparsableMethod(req.method);
+      const refusal =
+        refuseUnparsableMethod(req.method) ?? refuseDeclaredBody(req.headers["content-length"]);
       if (refusal) {
         refuseAtServer(req, res, refusal, appUrl());
         return true;
       }
+      capStreamedBody(req, res);
     }
     // Node calls "connect" listeners only when there is one, so the server gets one at its first
     // connection.
