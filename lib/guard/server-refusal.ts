@@ -1,29 +1,32 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { STATUS_CODES, type IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { closeLingering } from "@/lib/http/lingering-close";
 import type { Refusal } from "./hostile-request";
 import { refusalAnswer } from "./refusal-response";
 import { API_CONTENT_SECURITY_POLICY, baseSecurityHeaders } from "./security-headers";
 
 /**
  * Answers a refusal at the HTTP server, before Next sees the request, in the form the proxy's
- * refusals have, and closes the connection after it. Nothing reads the body: Node drops the
- * connection once the answer is sent instead of draining the rest, and a client cannot smuggle a
- * second request behind it.
+ * refusals have: written on the socket itself, which then closes without reading any more of the
+ * request (closeLingering). Nothing reads a body, and a client cannot smuggle a second request
+ * behind it.
  */
-export function refuseAtServer(
+export function refuseOnSocket(
   req: IncomingMessage,
-  res: ServerResponse,
+  socket: Duplex,
   refusal: Refusal,
   appUrl: string,
 ): void {
   const { status, headers, body } = refusalAnswer(pathnameOf(req.url), refusal);
-  res.writeHead(status, {
+  const lines = Object.entries({
     ...headers,
     ...baseSecurityHeaders(appUrl),
     "content-security-policy": API_CONTENT_SECURITY_POLICY,
-    "content-length": Buffer.byteLength(body),
+    "content-length": String(Buffer.byteLength(body)),
     connection: "close",
-  });
-  res.end(body);
+  }).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\n${lines.join("")}\r\n${body}`);
+  closeLingering(socket);
 }
 
 function pathnameOf(rawUrl: string | undefined): string {

@@ -1,8 +1,9 @@
 import http from "node:http";
+import type { Duplex } from "node:stream";
 import { refuseDeclaredBody } from "@/lib/guard/hostile-request";
-import { refuseAtServer } from "@/lib/guard/server-refusal";
+import { refuseOnSocket } from "@/lib/guard/server-refusal";
 import { capStreamedBody } from "@/lib/guard/streamed-body-cap";
-import { refuseConnect, refuseUnparsableMethod } from "@/lib/guard/unparsable-methods";
+import { refuseUnparsableMethod } from "@/lib/guard/unparsable-methods";
 import { PEER_ADDRESS_HEADER } from "./peer-address";
 
 const installed = globalThis as { __brokerRequestGuards?: boolean };
@@ -15,7 +16,7 @@ const installed = globalThis as { __brokerRequestGuards?: boolean };
  * - its socket's peer address is written into PEER_ADDRESS_HEADER, overwriting a client-sent value,
  *   since route handlers cannot see the socket;
  * - TRACE and CONNECT get 405 (Next cannot build a request for them), and a declared body past
- *   MAX_BODY_BYTES 413, answered here with the connection closed and the body left unread;
+ *   MAX_BODY_BYTES 413, answered here with the body left unread and the connection closed;
  * - a body without a declared length is read no further than MAX_BODY_BYTES.
  *
  * Every other event goes on unchanged. `appUrl` gives the answers' security headers.
@@ -23,6 +24,8 @@ const installed = globalThis as { __brokerRequestGuards?: boolean };
 export function installRequestGuards(appUrl: () => string): void {
   if (installed.__brokerRequestGuards) return;
   installed.__brokerRequestGuards = true;
+  const refuseConnect = (req: http.IncomingMessage, socket: Duplex) =>
+    refuseOnSocket(req, socket, refuseUnparsableMethod("CONNECT")!, appUrl());
   // eslint-disable-next-line @typescript-eslint/unbound-method -- applied below with the server as `this`
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args) {
@@ -32,7 +35,7 @@ export function installRequestGuards(appUrl: () => string): void {
       const refusal =
         refuseUnparsableMethod(req.method) ?? refuseDeclaredBody(req.headers["content-length"]);
       if (refusal) {
-        refuseAtServer(req, res, refusal, appUrl());
+        refuseOnSocket(req, req.socket, refusal, appUrl());
         return true;
       }
       capStreamedBody(req, res);
