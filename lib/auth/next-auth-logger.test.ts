@@ -33,6 +33,19 @@ describe("nextAuthLogger", () => {
     expect(JSON.stringify(lines[0])).not.toContain("stack");
   });
 
+  it("names a nameless jose error (minified in the production build) by its code", () => {
+    const { log, lines } = capture();
+    const refused = Object.assign(new Error("Invalid Compact JWE"), {
+      name: "",
+      code: "ERR_JWE_INVALID",
+    });
+    log.error("JWT_SESSION_ERROR", refused);
+    expect(lines[0]).toMatchObject({
+      level: "warn",
+      error: { class: "ERR_JWE_INVALID", message: "Invalid Compact JWE" },
+    });
+  });
+
   it("keeps a real error's details, with token-like runs masked, and nothing next-auth attached", () => {
     const { log, lines } = capture();
     const cookie = "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0abcdefghijklmnop";

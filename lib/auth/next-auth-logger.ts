@@ -4,18 +4,18 @@ import { errorFields } from "@/lib/log/error-fields";
 import { getLogger } from "@/lib/log/logger";
 
 /**
- * Whether next-auth's error is the client's doing: a session cookie that does not open or is no
- * longer valid (tampered, foreign, expired, sealed with an older AUTH_SECRET), which jose refuses
- * and next-auth answers as "no session". Any other error under the same code (the session callback
- * throwing, say) is the server's.
+ * The jose code (ERR_JWE_INVALID, ERR_JWT_EXPIRED, …) when next-auth's error is the client's doing:
+ * a session cookie that does not open or is no longer valid (tampered, foreign, expired, sealed
+ * with an older AUTH_SECRET), which next-auth answers as "no session". Null for any other error,
+ * including one under the same code (the session callback throwing, say): that is the server's.
  */
-function isUnreadableSessionCookie(code: string, err: unknown): boolean {
+function unreadableSessionCookie(code: string, err: unknown): string | null {
   const joseCode = (err as { code?: unknown } | undefined)?.code;
-  return (
-    code === "JWT_SESSION_ERROR" &&
+  return code === "JWT_SESSION_ERROR" &&
     typeof joseCode === "string" &&
     /^ERR_J(WE|WS|WT|OSE)_/.test(joseCode)
-  );
+    ? joseCode
+    : null;
 }
 
 /**
@@ -32,9 +32,12 @@ export function nextAuthLogger(
     error(code, metadata) {
       const err = metadata instanceof Error ? metadata : metadata?.error;
       const name = String(code).slice(0, 64);
-      if (isUnreadableSessionCookie(name, err)) {
+      const joseCode = unreadableSessionCookie(name, err);
+      if (joseCode) {
         const { stack: _stack, ...brief } = errorFields(err);
-        logger().warn({ nextAuthCode: name, error: brief }, "next-auth: unreadable session cookie");
+        // The production build's minified jose classes have no name: the code says the same.
+        const error = { ...brief, class: brief.class || joseCode };
+        logger().warn({ nextAuthCode: name, error }, "next-auth: unreadable session cookie");
       } else {
         logger().error({ nextAuthCode: name, error: errorFields(err) }, "next-auth error");
       }
