@@ -1,13 +1,13 @@
 import type { Instrumentation } from "next";
 
-// Runs once when a server process starts: validate configuration, open and migrate the database,
-// and start background work, so the first request does not pay for any of it.
+// Runs once when a server process starts: hook the request guards into the HTTP server, validate
+// configuration, open and migrate the database, and start background work, so the first request
+// does not pay for any of it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { stampPeerAddresses } = await import("./lib/http/stamp-peer-address");
-  stampPeerAddresses();
-  const { refuseMethodsNextCannotHandle } = await import("./lib/guard/unparsable-methods");
-  refuseMethodsNextCannotHandle();
+  const { getConfig } = await import("./lib/config");
+  const { installRequestGuards } = await import("./lib/http/request-guards");
+  installRequestGuards(() => getConfig().appUrl);
   const { startServer } = await import("./lib/server-start");
   await startServer();
 }

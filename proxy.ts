@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { outage, retryAfterSeconds } from "@/db/outage";
-import { getConfig } from "@/lib/config";
+import { getConfig, type ZoomConfig } from "@/lib/config";
 import { refuseHostileRequest, refuseNonFormAuthPost } from "@/lib/guard/hostile-request";
 import { refusalResponse } from "@/lib/guard/refusal-response";
 import { refuseCrossOrigin } from "@/lib/guard/same-origin";
@@ -9,6 +9,7 @@ import {
   baseSecurityHeaders,
   createNonce,
   pageContentSecurityPolicy,
+  zoomOAuthOrigins,
 } from "@/lib/guard/security-headers";
 import { acceptOrCreateRequestId, REQUEST_ID_HEADER } from "@/lib/log/request-id";
 
@@ -21,15 +22,16 @@ itself; try again in a moment.</p></body></html>`;
 
 /**
  * Runs before every route. Refuses, with a one-line reason, what no route should see: odd methods,
- * malformed or over-long URLs, oversized bodies, non-form posts to next-auth (lib/guard/
- * hostile-request.ts), and state-changing requests from other origins (same-origin.ts). Gives
- * every request an id: handlers read it from the request header and log it, and the client gets it
- * back as `x-request-id`. Pages get a Content-Security-Policy with a fresh script nonce (Next reads
- * it from the request's CSP header); every answer gets the base security headers. While the
- * database is known to be unreachable, pages get a plain 503 (API routes answer outages
- * themselves). Dashboard pages also get an optimistic redirect for visitors with no session cookie
- * at all, a convenience only: every page and route handler verifies the session and the membership
- * itself.
+ * malformed or over-long URLs, oversized bodies (the HTTP server refuses declared ones first,
+ * lib/http/request-guards.ts), non-form posts to next-auth (lib/guard/hostile-request.ts), and
+ * state-changing requests from other origins (same-origin.ts). Gives every request an id: handlers
+ * read it from the request header and log it, and the client gets it back as `x-request-id`. Pages
+ * get a Content-Security-Policy with a fresh script nonce (Next reads it from the request's CSP
+ * header) and forms limited to the app and Zoom's consent; every answer gets the base security
+ * headers. While the database is known to be unreachable, pages get a plain 503 (API routes answer
+ * outages themselves). Dashboard pages also get an optimistic redirect for visitors with no session
+ * cookie at all, a convenience only: every page and route handler verifies the session and the
+ * membership itself.
  */
 export function proxy(req: NextRequest) {
   const requestId = acceptOrCreateRequestId(req.headers.get(REQUEST_ID_HEADER));
@@ -45,11 +47,11 @@ export function proxy(req: NextRequest) {
   const csp =
     nonce === null
       ? API_CONTENT_SECURITY_POLICY
-      : pageContentSecurityPolicy(
-          nonce,
-          process.env.NODE_ENV === "development",
-          new URL(zoom.apiUrl).origin,
-        );
+      : pageContentSecurityPolicy(nonce, {
+          development: process.env.NODE_ENV === "development",
+          zoomApiOrigin: new URL(zoom.apiUrl).origin,
+          formTargets: isDemoEmulatorPage(pathname, zoom) ? null : zoomOAuthOrigins(zoom.oauthUrl),
+        });
   const res = refusal
     ? refusalResponse(pathname, refusal)
     : isPageDuringOutage(req)
@@ -65,6 +67,12 @@ export function proxy(req: NextRequest) {
   for (const [name, value] of Object.entries(baseSecurityHeaders(appUrl)))
     res.headers.set(name, value);
   return res;
+}
+
+/** In demo mode, the emulated Zoom's pages, served by the app under the configured Zoom's path. */
+function isDemoEmulatorPage(pathname: string, zoom: ZoomConfig): boolean {
+  const mount = new URL(zoom.oauthUrl).pathname;
+  return zoom.demo && (pathname === mount || pathname.startsWith(`${mount}/`));
 }
 
 function isPageDuringOutage(req: NextRequest): boolean {

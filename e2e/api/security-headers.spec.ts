@@ -2,14 +2,18 @@ import type { APIResponse } from "@playwright/test";
 import { createUrlSecret, PASSWORD, uniqueEmail } from "../support/api";
 import { expect, test } from "../support/fixtures";
 
-/** What every HTML page must send (the app runs on http here, so no HSTS). */
-function expectPageHeaders(res: APIResponse, path: string) {
+/**
+ * What every HTML page must send (the app runs on http here, so no HSTS). Forms may end at the app
+ * and at the configured Zoom's consent (the emulator, on an IP address: no subdomains).
+ */
+function expectPageHeaders(res: APIResponse, path: string, zoomOrigin: string) {
   const headers = res.headers();
   expect(headers["content-type"], path).toContain("text/html");
   const csp = headers["content-security-policy"] ?? "";
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
   expect(nonce, `${path}: a script nonce in the CSP`).toBeTruthy();
   expect(csp, path).toContain("frame-ancestors 'none'");
+  expect(csp.split("; "), path).toContain(`form-action 'self' ${zoomOrigin}`);
   expect(headers["x-content-type-options"], path).toBe("nosniff");
   expect(headers["referrer-policy"], path).toBe("no-referrer");
   expect(headers["strict-transport-security"], path).toBeUndefined();
@@ -17,10 +21,11 @@ function expectPageHeaders(res: APIResponse, path: string) {
 }
 
 test.describe("security headers and cross-origin requests", () => {
-  test("every page sends a CSP with a fresh nonce its scripts carry, no framing, nosniff and a referrer policy", async ({
+  test("every page sends a CSP with a fresh nonce its scripts carry, no framing, forms to the app and Zoom only, nosniff and a referrer policy", async ({
     owner,
     ownerTenant: slug,
     request,
+    target,
   }) => {
     const pages = [
       { path: "/sign-in", http: request },
@@ -32,7 +37,7 @@ test.describe("security headers and cross-origin requests", () => {
     for (const { path, http } of pages) {
       const res = await http.get(path);
       expect(res.status(), path).toBe(200);
-      const nonce = expectPageHeaders(res, path);
+      const nonce = expectPageHeaders(res, path, new URL(target.emulatorUrl).origin);
       nonces.add(nonce);
       const scripts = [...(await res.text()).matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
       expect(scripts.length, path).toBeGreaterThan(0);

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { expect } from "@playwright/test";
 
 /** `next start` of the built app; spawnApp fills in the port. */
@@ -21,14 +20,7 @@ export interface SpawnedApp {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** A TCP port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from "../../scripts/free-port";
 
 /**
  * Starts `command` (with `{port}` replaced) in its own process group, so stopping it also stops the

@@ -23,4 +23,8 @@ describe("refuseWhatNextAuthCannotAnswer", () => {
       status("/api/auth/session", { headers: { cookie: "next-auth.callback-url=not-a-url" } }),
     ).toBe(400);
   });
+
+  it("refuses the client log route, so no browser writes the server's log lines", () => {
+    expect(status("/api/auth/_log", { method: "POST" })).toBe(404);
+  });
 });

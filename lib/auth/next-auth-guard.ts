@@ -3,10 +3,15 @@ const CALLBACK_URL_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.call
 /**
  * Requests next-auth v4 answers with a 500 of its own, refused here with a 4xx instead: a GET to a
  * sign-in callback (only OAuth providers have one; ours is credentials, POST only), and a
- * `callbackUrl` (query or cookie) that is neither a path nor an http(s) URL.
+ * `callbackUrl` (query or cookie) that is neither a path nor an http(s) URL. Also its `_log`
+ * route (404), which writes whatever a browser posts to the server's logger once one is configured
+ * (next-auth-logger.ts): nothing of the dashboard posts there, and no client writes our logs.
  */
 export function refuseWhatNextAuthCannotAnswer(req: Request): Response | null {
   const url = new URL(req.url);
+  if (url.pathname === "/api/auth/_log" || url.pathname.startsWith("/api/auth/_log/")) {
+    return Response.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
+  }
   if (req.method !== "POST" && url.pathname.startsWith("/api/auth/callback/")) {
     return Response.json(
       { error: { code: "method_not_allowed", message: "The sign-in callback takes a POST" } },

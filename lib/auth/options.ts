@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/db";
 import { dummyPasswordHash, verifyPassword } from "@/lib/crypto/password";
 import { clientIpOf } from "@/lib/api/client-ip";
+import { nextAuthLogger } from "./next-auth-logger";
 import { throttledSignInError } from "./sign-in-errors";
 import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "./sign-in-throttle";
 
@@ -19,6 +20,7 @@ export function authOptions(): NextAuthOptions {
     secret: getConfig().authSecret,
     session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in" },
+    logger: nextAuthLogger(),
     providers: [
       CredentialsProvider({
         name: "Email",

@@ -15,10 +15,11 @@ export const MAX_URL_LENGTH = 4096;
 export const MAX_SEGMENT_LENGTH = 256;
 export const MAX_QUERY_VALUE_LENGTH = 2048;
 /**
- * The largest body any route accepts is 64 KiB (Zoom's webhook, Attendee's callback); a declared
- * length past this is refused before anything reads the body. Next's proxy buffers at most
- * `proxyClientMaxBodySize` (next.config.mjs) of a body without a declared length, and the handlers'
- * readers stop at their own caps.
+ * Past every route's cap (the largest is 64 KiB: Zoom's webhook, Attendee's callback). A declared
+ * length past this is refused at the HTTP server before anything reads the body, and a body sent
+ * without one is read no further than this there (lib/guard/streamed-body-cap.ts); Next's proxy
+ * buffers at most as much (`proxyClientMaxBodySize`, next.config.mjs), and the handlers' readers
+ * stop at their own caps.
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -36,14 +37,7 @@ export function refuseHostileRequest(
   rawUrl: string,
   contentLength: string | null,
 ): Refusal | null {
-  if (!ALLOWED_METHODS.includes(method)) {
-    return {
-      status: 405,
-      code: "method_not_allowed",
-      message: `Method ${method.slice(0, 20)} is not allowed`,
-      headers: { allow: ALLOWED_METHODS.join(", ") },
-    };
-  }
+  if (!ALLOWED_METHODS.includes(method)) return methodNotAllowed(method);
   if (rawUrl.length > MAX_URL_LENGTH) return tooLong(`URL is longer than ${MAX_URL_LENGTH} bytes`);
   const { pathname, search } = new URL(rawUrl, "http://x");
   for (const segment of pathname.split("/")) {
@@ -58,9 +52,23 @@ export function refuseHostileRequest(
     const problem = decodingProblem(pair.replaceAll("+", " "));
     if (problem) return badRequest(`Query string ${problem}`);
   }
-  if (Number(contentLength ?? 0) > MAX_BODY_BYTES)
-    return { status: 413, code: "payload_too_large", message: "Body is too large" };
-  return null;
+  return refuseDeclaredBody(contentLength);
+}
+
+/** 405 with Allow, for a method no route answers. */
+export function methodNotAllowed(method: string): Refusal {
+  return {
+    status: 405,
+    code: "method_not_allowed",
+    message: `Method ${method.slice(0, 20)} is not allowed`,
+    headers: { allow: ALLOWED_METHODS.join(", ") },
+  };
+}
+
+/** 413 for a body whose declared length is past MAX_BODY_BYTES. */
+export function refuseDeclaredBody(contentLength: string | null | undefined): Refusal | null {
+  if (Number(contentLength ?? 0) <= MAX_BODY_BYTES) return null;
+  return { status: 413, code: "payload_too_large", message: "Body is too large" };
 }
 
 function decodingProblem(encoded: string): string | null {

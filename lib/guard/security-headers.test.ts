@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { baseSecurityHeaders, createNonce, pageContentSecurityPolicy } from "./security-headers";
+import {
+  baseSecurityHeaders,
+  createNonce,
+  pageContentSecurityPolicy,
+  zoomOAuthOrigins,
+} from "./security-headers";
 
 describe("security headers", () => {
   it("gives each page a fresh nonce that only its scripts may carry", () => {
@@ -10,7 +15,23 @@ describe("security headers", () => {
     expect(csp).toContain(`script-src 'self' 'nonce-${a}' 'strict-dynamic'`);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe-eval");
-    expect(pageContentSecurityPolicy(a, true)).toContain("'unsafe-eval'");
+    expect(pageContentSecurityPolicy(a, { development: true })).toContain("'unsafe-eval'");
+  });
+
+  it("lets forms end at the app and at Zoom's consent only, or anywhere on the demo emulator's pages", () => {
+    const csp = (formTargets?: string[] | null) =>
+      pageContentSecurityPolicy(createNonce(), { formTargets });
+    expect(csp()).toContain("form-action 'self';");
+    expect(csp(zoomOAuthOrigins("https://zoom.us"))).toContain(
+      "form-action 'self' https://zoom.us https://*.zoom.us;",
+    );
+    expect(csp(zoomOAuthOrigins("http://127.0.0.1:4010"))).toContain(
+      "form-action 'self' http://127.0.0.1:4010;",
+    );
+    expect(zoomOAuthOrigins("http://localhost:3000/zoom-emulator")).toEqual([
+      "http://localhost:3000",
+    ]);
+    expect(csp(null)).not.toContain("form-action");
   });
 
   it("sends HSTS only when the app is served over https", () => {

@@ -2,7 +2,7 @@ import { isIP, isIPv6 } from "node:net";
 
 /**
  * Internal header carrying the socket's peer address to route handlers, which cannot see the
- * socket. Set by `stampPeerAddresses` on every request, overwriting whatever a client sent in it.
+ * socket. Set by the HTTP server hook (request-guards.ts) on every request, overwriting whatever a client sent in it.
  */
 export const PEER_ADDRESS_HEADER = "x-zak-broker-peer-address";
 

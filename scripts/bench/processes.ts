@@ -2,7 +2,6 @@
 // stopped with SIGTERM; peak RSS (VmHWM) read from /proc for a process and every descendant.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 
 export interface Spawned {
   label: string;
@@ -18,14 +17,7 @@ export interface Spawned {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/** A TCP port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from "../free-port";
 
 export async function spawnReady(
   label: string,
