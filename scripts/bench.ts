@@ -21,7 +21,8 @@ import {
 } from "./bench/counters";
 import { takeHeapSnapshot } from "./bench/heap";
 import { load, loadAtOnce, type LoadFigures } from "./bench/load";
-import { freePort, peakRssOf, spawnReady, type Spawned } from "./bench/processes";
+import { peakRssOf, spawnReady, type Spawned } from "./bench/processes";
+import { freePort } from "./free-port";
 import { markdownTable } from "./bench/report";
 import { createConnectedTenants } from "./bench/tenants";
 

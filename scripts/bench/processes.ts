@@ -17,8 +17,6 @@ export interface Spawned {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-export { freePort } from "../free-port";
-
 export async function spawnReady(
   label: string,
   command: string[],
