@@ -16,6 +16,8 @@ describe("refuseWhatNextAuthCannotAnswer", () => {
     expect(status("/api/auth/callback/credentials")).toBe(405);
     expect(status("/api/auth/signin?callbackUrl=-")).toBe(400);
     expect(status("/api/auth/session?callbackUrl=javascript%3Aalert(1)")).toBe(400);
+    // Repeated: next-auth takes the last value, so an empty first one must not hide it.
+    expect(status("/api/auth/signout?callbackUrl=&callbackUrl=%20-%20")).toBe(400);
     expect(
       status("/api/auth/session", { headers: { cookie: "a=1; next-auth.callback-url=%ZZ" } }),
     ).toBe(400);

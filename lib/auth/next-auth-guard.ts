@@ -23,7 +23,8 @@ export function refuseWhatNextAuthCannotAnswer(req: Request): Response | null {
     .map((pair) => pair.trim().split("="))
     .filter(([name]) => CALLBACK_URL_COOKIES.includes(name ?? ""))
     .map(([, value]) => safeDecode(value ?? ""));
-  const candidates = [url.searchParams.get("callbackUrl"), ...fromCookies];
+  // Every value: a repeated parameter reaches next-auth as its last value, not its first.
+  const candidates = [...url.searchParams.getAll("callbackUrl"), ...fromCookies];
   if (candidates.some((value) => value && !isHttpUrlOrPath(value, url.origin))) {
     return Response.json(
       { error: { code: "bad_request", message: "callbackUrl must be a path or an http(s) URL" } },
